@@ -1,0 +1,19 @@
+"""The platform API (django-ninja): one NinjaAPI, each app contributes a router."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from ninja import NinjaAPI
+
+from opengov.geo.api import router as geo_router
+
+api = NinjaAPI(
+    title="opengov API",
+    version="1",
+    description=str(
+        _("Open data and participation API of the opengov platform. Times are ISO 8601 with offset.")
+    ),
+    urls_namespace="api-v1",
+    docs_url="/docs",
+)
+api.add_router("/areas", geo_router, tags=["areas"])

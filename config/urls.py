@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog
+
+from config.api import api
+from opengov.core.views import healthz
+
+admin.site.site_header = admin.site.site_title = "opengov"
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("api/v1/", api.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
+# Thai pages live at /, English at /en/.
+urlpatterns += i18n_patterns(
+    path("", include("opengov.core.urls")),
+    path("accounts/", include("opengov.accounts.urls")),
+    path("admin/", admin.site.urls),
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    prefix_default_language=False,
+)

@@ -1,0 +1,11 @@
+from __future__ import annotations
+
+from django.urls import path
+from django.contrib.auth import views as auth_views
+
+app_name = "accounts"
+urlpatterns = [
+    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("profile/", auth_views.LoginView.as_view(), name="profile"),
+]
