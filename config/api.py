@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
 
+from opengov.accounts.api import router as accounts_router
 from opengov.geo.api import router as geo_router
 
 api = NinjaAPI(
@@ -17,3 +18,4 @@ api = NinjaAPI(
     docs_url="/docs",
 )
 api.add_router("/areas", geo_router, tags=["areas"])
+api.add_router("/", accounts_router, tags=["organisations"])
