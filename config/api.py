@@ -12,7 +12,9 @@ api = NinjaAPI(
     title="opengov API",
     version="1",
     description=str(
-        _("Open data and participation API of the opengov platform. Times are ISO 8601 with offset.")
+        _(
+            "Open data and participation API of the opengov platform. Times are ISO 8601 with offset."
+        )
     ),
     urls_namespace="api-v1",
     docs_url="/docs",

@@ -18,7 +18,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
 
-_DEV_SECRET_KEY = "dev-only-insecure-key-for-the-local-runner-never-use-in-production"
+_DEV_SECRET_KEY = "dev-only-insecure-key-for-the-local-runner-never-use-in-production"  # noqa: S105 - DEBUG only
 SECRET_KEY = env_secret("DJANGO_SECRET_KEY")
 if not SECRET_KEY:
     if not DEBUG:
@@ -120,8 +120,26 @@ STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("OPENGOV_MEDIA_ROOT", str(BASE_DIR / "media")))
+_S3_BUCKET = env_str("OPENGOV_MEDIA_S3_BUCKET")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploaded media: local disk by default, any S3-compatible object store when a bucket is named.
+    "default": (
+        {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": _S3_BUCKET,
+                "endpoint_url": env_str("OPENGOV_MEDIA_S3_ENDPOINT_URL") or None,
+                "region_name": env_str("OPENGOV_MEDIA_S3_REGION") or None,
+                "access_key": env_secret("OPENGOV_MEDIA_S3_ACCESS_KEY") or None,
+                "secret_key": env_secret("OPENGOV_MEDIA_S3_SECRET_KEY") or None,
+                "default_acl": "private",
+                "querystring_auth": True,
+                "file_overwrite": False,
+            },
+        }
+        if _S3_BUCKET
+        else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    ),
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -189,7 +207,6 @@ LOGGING = {
 # Where the real public reference and demo data live (shared/data beside the project by default).
 _default_data_dir = BASE_DIR.parent / "shared" / "data"
 OPENGOV_DATA_DIR = Path(env_str("OPENGOV_DATA_DIR", str(_default_data_dir)))
-OPENGOV_SITE_NAME = _("Open Government Thailand")
 OPENGOV_HTTP_TIMEOUT = env_int("OPENGOV_HTTP_TIMEOUT", 60)
 
 NINJA_PAGINATION_PER_PAGE = 100

@@ -19,7 +19,9 @@ class ScheduledRun(models.Model):
         verbose_name_plural = _("scheduled runs")
         ordering = ["-slot"]
         constraints = [
-            models.UniqueConstraint(fields=["job_name", "slot"], name="core_scheduledrun_unique_slot")
+            models.UniqueConstraint(
+                fields=["job_name", "slot"], name="core_scheduledrun_unique_slot"
+            )
         ]
 
     def __str__(self) -> str:

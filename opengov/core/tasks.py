@@ -19,7 +19,10 @@ TASK_RESULT_RETENTION_DAYS = 30
 def prune_finished_tasks() -> int:
     """Delete finished task results and scheduler claims older than the retention period."""
     call_command(
-        "prune_db_task_results", queue_name="*", min_age_days=TASK_RESULT_RETENTION_DAYS, verbosity=0
+        "prune_db_task_results",
+        queue_name="*",
+        min_age_days=TASK_RESULT_RETENTION_DAYS,
+        verbosity=0,
     )
     cutoff = timezone.now() - timedelta(days=TASK_RESULT_RETENTION_DAYS)
     deleted, _ = ScheduledRun.objects.filter(slot__lt=cutoff).delete()

@@ -7,11 +7,21 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from opengov.core.selectors import task_queue_status
+from opengov.geo.selectors import area_counts_by_level
 
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html")
+    counts = area_counts_by_level()
+    return render(
+        request,
+        "core/home.html",
+        {
+            "country_count": counts.get("country", 0),
+            "province_count": counts.get("province", 0),
+            "district_count": counts.get("district", 0),
+        },
+    )
 
 
 @never_cache
