@@ -1,0 +1,184 @@
+"""Read side of the geo app: the only surface other apps use to read areas and tag points.
+
+Tag points at ingest with :func:`areas_lookup_many` (vectorised, codes only) or
+:func:`area_lookup` (one point, with names). The point index is built once per process from the
+``Area`` table and rebuilt when a newer ``LayerLoad`` exists (checked at most once a minute, and
+cleared at once after a load in this process).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Final
+
+import numpy as np
+import shapely
+from django.db.models import Count, Q, QuerySet
+
+from opengov.geo.area_index import LEVELS, AreaIndex, CodeArray, FloatArray, LayerGeometries
+from opengov.geo.models import Area, AreaLevel, LayerLoad
+
+INDEX_CHECK_SECONDS: Final = 60.0
+SIMPLIFY_DEFAULT: Final = 0.001  # degrees, about 100 m: enough for a province on a phone map
+SIMPLIFY_MAX: Final = 0.1
+
+
+@dataclass
+class _CachedIndex:
+    index: AreaIndex
+    load_id: int | None
+    checked_at: float
+
+
+_cache: _CachedIndex | None = None
+_lock = threading.Lock()
+
+
+def area_index_clear() -> None:
+    """Forget the cached point index (the next lookup rebuilds it from the database)."""
+    global _cache
+    with _lock:
+        _cache = None
+
+
+def _latest_load_id() -> int | None:
+    return LayerLoad.objects.order_by("-id").values_list("id", flat=True).first()
+
+
+def _index_build() -> AreaIndex:
+    layers = []
+    for level in LEVELS:
+        rows = list(Area.objects.filter(level=level).values_list("code", "geometry"))
+        codes = [code for code, _ in rows]
+        geometries = shapely.from_geojson([geometry for _, geometry in rows]) if rows else []
+        layers.append(LayerGeometries(level, codes, list(geometries)))
+    return AreaIndex.build(layers)
+
+
+def area_index() -> AreaIndex:
+    """The process-wide point index, rebuilt when a layer has been loaded since it was built."""
+    global _cache
+    with _lock:
+        now = time.monotonic()
+        cached = _cache
+        if cached is not None and now - cached.checked_at < INDEX_CHECK_SECONDS:
+            return cached.index
+        load_id = _latest_load_id()
+        if cached is not None and cached.load_id == load_id:
+            cached.checked_at = now
+            return cached.index
+        _cache = _CachedIndex(_index_build(), load_id, now)
+        return _cache.index
+
+
+@dataclass(frozen=True)
+class AreaSummary:
+    level: str
+    code: str
+    name_th: str
+    name_en: str
+
+
+@dataclass(frozen=True)
+class AreaLookup:
+    """The areas containing one point; ``None`` where no area of that level contains it."""
+
+    country: AreaSummary | None
+    province: AreaSummary | None
+    district: AreaSummary | None
+    subdistrict: AreaSummary | None
+
+
+def coordinates_check(lat: float, lon: float) -> None:
+    """Raise ``ValueError`` naming the field when a coordinate is not a finite WGS84 value."""
+    for name, value, limit in (("lat", lat, 90.0), ("lon", lon, 180.0)):
+        if not math.isfinite(value) or not -limit <= value <= limit:
+            raise ValueError(f"{name} must be a number between {-limit:g} and {limit:g}")
+
+
+def area_lookup(lat: float, lon: float) -> AreaLookup:
+    """The country, province, district and sub-district containing (lat, lon), with names.
+
+    Border points resolve to the lowest code; points at sea resolve to ``None``."""
+    coordinates_check(lat, lon)
+    codes = area_index().lookup(lat, lon)
+    wanted = Q(pk__in=[])
+    for level, code in codes.items():
+        if code is not None:
+            wanted |= Q(level=level, code=code)
+    found = {
+        (row["level"], row["code"]): AreaSummary(**row)
+        for row in Area.objects.filter(wanted).values("level", "code", "name_th", "name_en")
+    }
+
+    def summary(level: str) -> AreaSummary | None:
+        code = codes[level]
+        return None if code is None else found.get((level, code))
+
+    return AreaLookup(
+        country=summary("country"),
+        province=summary("province"),
+        district=summary("district"),
+        subdistrict=summary("subdistrict"),
+    )
+
+
+def areas_lookup_many(
+    lats: Sequence[float] | FloatArray, lons: Sequence[float] | FloatArray
+) -> dict[str, CodeArray]:
+    """Area codes per level for arrays of points (vectorised; the same answers as
+    :func:`area_lookup`). Keys are ``country``, ``province``, ``district``, ``subdistrict``; each
+    value is an object array with a code or ``None`` per point (NaN or out-of-range points give
+    ``None``)."""
+    ys = np.asarray(lats, dtype=np.float64)
+    xs = np.asarray(lons, dtype=np.float64)
+    return area_index().lookup_many(ys, xs)
+
+
+def area_counts_by_level() -> dict[str, int]:
+    """Number of areas loaded per level, e.g. ``{"country": 19, "province": 77, ...}``."""
+    rows = Area.objects.order_by().values_list("level").annotate(count=Count("id"))
+    return dict(rows)
+
+
+def areas_list(
+    *, level: str | None = None, parent: str | None = None, q: str | None = None
+) -> QuerySet[Area]:
+    """Areas ordered by level and code, without their (large) geometry column loaded."""
+    areas = Area.objects.select_related("parent").defer("geometry", "parent__geometry")
+    if level:
+        areas = areas.filter(level=level)
+    if parent:
+        areas = areas.filter(parent__code=parent)
+    if q:
+        text = q.strip()
+        areas = areas.filter(
+            Q(name_th__icontains=text) | Q(name_en__icontains=text) | Q(code__istartswith=text)
+        )
+    return areas.order_by("level", "code")
+
+
+def area_get(*, level: str, code: str, with_geometry: bool = False) -> Area | None:
+    """One area by level and code (geometry column loaded only when asked for)."""
+    if level not in AreaLevel.values:
+        return None
+    areas = Area.objects.select_related("parent").defer("parent__geometry")
+    if not with_geometry:
+        areas = areas.defer("geometry")
+    return areas.filter(level=level, code=code).first()
+
+
+def area_geometry_simplified(area: Area, *, tolerance: float = SIMPLIFY_DEFAULT) -> dict[str, Any]:
+    """The area's boundary as a GeoJSON geometry, simplified (topology preserved) to
+    ``tolerance`` degrees, clamped to 0…``SIMPLIFY_MAX``."""
+    tolerance = min(max(tolerance, 0.0), SIMPLIFY_MAX)
+    geometry = shapely.from_geojson(area.geometry)
+    if tolerance > 0:
+        geometry = shapely.simplify(geometry, tolerance, preserve_topology=True)
+    result: dict[str, Any] = json.loads(shapely.to_geojson(geometry))
+    return result
