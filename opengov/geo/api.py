@@ -8,8 +8,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from ninja import P, QueryEx, Router, Schema
-from ninja.pagination import paginate
+from ninja import P, QueryEx, Router, Schema, Status
 
 from opengov.geo.models import Area, AreaLevel
 from opengov.geo.selectors import (
@@ -23,6 +22,9 @@ from opengov.geo.selectors import (
 )
 
 router = Router()
+
+PAGE_DEFAULT = 100
+PAGE_MAX = 1000
 
 
 class AreaOut(Schema):
@@ -53,6 +55,11 @@ class AreaDetailOut(AreaListItemOut):
     @staticmethod
     def resolve_geometry(obj: Area) -> None:
         return None  # filled in only when asked for, simplified (the raw text can be megabytes)
+
+
+class AreaPageOut(Schema):
+    count: int
+    items: list[AreaListItemOut]
 
 
 class LookupOut(Schema):
@@ -116,7 +123,7 @@ def lookup(
     request: HttpRequest,
     lat: QueryEx[str, P(description="Latitude in WGS84 degrees, -90 to 90")],
     lon: QueryEx[str, P(description="Longitude in WGS84 degrees, -180 to 180")],
-) -> tuple[int, LookupOut | ValidationErrorOut]:
+) -> Status[LookupOut | ValidationErrorOut]:
     """Country, province, district and sub-district containing (lat, lon), or null for each.
 
     A point on a shared border gets the area with the lowest code; a point at sea gets null.
@@ -127,30 +134,39 @@ def lookup(
         error for value, error in ((lat_value, lat_error), (lon_value, lon_error)) if value is None
     ]
     if errors or lat_value is None or lon_value is None:
-        return 422, ValidationErrorOut(detail=errors)
+        return Status(422, ValidationErrorOut(detail=errors))
     found = area_lookup(lat_value, lon_value)
-    return 200, LookupOut(
-        lat=lat_value,
-        lon=lon_value,
-        country=_area_out(found.country),
-        province=_area_out(found.province),
-        district=_area_out(found.district),
-        subdistrict=_area_out(found.subdistrict),
+    return Status(
+        200,
+        LookupOut(
+            lat=lat_value,
+            lon=lon_value,
+            country=_area_out(found.country),
+            province=_area_out(found.province),
+            district=_area_out(found.district),
+            subdistrict=_area_out(found.subdistrict),
+        ),
     )
 
 
-@router.get("/", response=list[AreaListItemOut], summary="List areas")
-@paginate
+@router.get("/", response=AreaPageOut, summary="List areas")
 def area_list(
     request: HttpRequest,
-    level: AreaLevel | None = None,
+    level: QueryEx[
+        str | None,
+        P(pattern="^(country|province|district|subdistrict)$", description="Level of the areas"),
+    ] = None,
     parent: QueryEx[str | None, P(description="Code of the parent area, e.g. 50")] = None,
     q: QueryEx[
         str | None, P(description="Part of the Thai or English name, or a code prefix")
     ] = None,
-) -> Any:
+    limit: QueryEx[int, P(ge=1, le=PAGE_MAX, description="Page size")] = PAGE_DEFAULT,
+    offset: QueryEx[int, P(ge=0, description="Number of areas to skip")] = 0,
+) -> dict[str, Any]:
     """Areas ordered by level and code, filtered by level, parent code and name."""
-    return areas_list(level=level.value if level else None, parent=parent, q=q)
+    areas = areas_list(level=level, parent=parent, q=q)
+    # Ninja validates the ORM rows against AreaPageOut (resolvers included) on the way out.
+    return {"count": areas.count(), "items": list(areas[offset : offset + limit])}
 
 
 @router.get(
@@ -171,12 +187,13 @@ def area_detail(
             description="Simplification tolerance in degrees (topology preserved); 0 for none",
         ),
     ] = SIMPLIFY_DEFAULT,
-) -> tuple[int, AreaDetailOut | ErrorOut]:
+) -> Status[AreaDetailOut | ErrorOut]:
     """One area by level and code; ``geometry=true`` adds its simplified boundary."""
     area = area_get(level=level, code=code, with_geometry=geometry)
     if area is None:
-        return 404, ErrorOut(detail=str(_NOT_FOUND).format(level=level, code=code))
+        label = str(AreaLevel(level).label).lower() if level in AreaLevel.values else level
+        return Status(404, ErrorOut(detail=str(_NOT_FOUND).format(level=label, code=code)))
     out = AreaDetailOut.from_orm(area)
     if geometry:
         out.geometry = area_geometry_simplified(area, tolerance=simplify)
-    return 200, out
+    return Status(200, out)

@@ -141,23 +141,23 @@ def layer_parse(
         try:
             area = _feature_parse(index, feature, detected, keep)
         except LayerInvalid as invalid:
+            # Still note the code, so a later duplicate of a broken feature is reported too.
             problems.extend(invalid.problems)
+            area = None
+            code, label = _feature_code(feature, detected), invalid.problems[0].feature_label
+        else:
+            if area is None:
+                skipped += 1
+                continue
+            code, label = area.code, _label(area.code, area.name_en)
+        if code and code in first_index:
+            params = {"code": code, "first": str(first_index[code])}
+            problems.append(LayerProblem("duplicate_code", index, label, params))
             continue
-        if area is None:
-            skipped += 1
-            continue
-        if area.code in first_index:
-            problems.append(
-                LayerProblem(
-                    "duplicate_code",
-                    index,
-                    _label(area.code, area.name_en),
-                    {"code": area.code, "first": str(first_index[area.code])},
-                )
-            )
-            continue
-        first_index[area.code] = index
-        areas.append(area)
+        if code:
+            first_index[code] = index
+        if area is not None:
+            areas.append(area)
     if not problems and not areas:
         problems.append(LayerProblem("no_features"))
     if problems:
@@ -240,6 +240,11 @@ def _codes_and_names(props: Mapping[str, Any], level: str) -> tuple[str, str | N
     code = _dopa(props, "tam_code", "ADM3_PCODE")
     parent = _dopa(props, "amp_code", "ADM2_PCODE")
     return code, parent, _text(props, "ADM3_TH"), _text(props, "ADM3_EN"), ""
+
+
+def _feature_code(feature: Any, level: str) -> str:
+    props = feature.get("properties") if isinstance(feature, dict) else None
+    return _codes_and_names(props, level)[0] if isinstance(props, dict) else ""
 
 
 def _feature_parse(
