@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.core.exceptions import ValidationError
-from django.db.models import Model, QuerySet
+from django.db.models import Field, Model, QuerySet, URLField
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -106,6 +107,14 @@ class OrganisationAdmin(admin.ModelAdmin[Organisation]):
     filter_horizontal = ["areas"]
     list_select_related = ["parent"]
     inlines = [MembershipInline]
+
+    def formfield_for_dbfield(
+        self, db_field: Field[Any, Any], request: HttpRequest, **kwargs: Any
+    ) -> forms.Field | None:
+        if isinstance(db_field, URLField):
+            kwargs["assume_scheme"] = "https"  # Django 6 default; agencies' sites are HTTPS
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
     fieldsets = (
         (None, {"fields": ("type", "name_th", "name_en", "slug", "parent", "is_active")}),
         (_("Public contact"), {"fields": ("email", "phone", "website", "address")}),

@@ -40,7 +40,7 @@ def test_new_notice_version_asks_again_then_records_consent(client_as, citizen, 
     assert page.status_code == 200
     assert page.context["notice_version"] == "2027-03-01"
 
-    refused = client.post(reverse("accounts:consent"), {"next": "/accounts/organisations/"})
+    refused = client.post("/en/accounts/privacy/consent/", {"next": "/accounts/organisations/"})
     assert refused.status_code == 200
     assert refused.context["form"].errors["consent"] == [
         "Consent: tick the box to continue using your account."

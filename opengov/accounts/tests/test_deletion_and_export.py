@@ -15,7 +15,7 @@ from opengov.accounts.testing import PERSONA_PASSWORD
 
 @pytest.mark.django_db
 def test_deletion_request_needs_the_password(client_as, officer_a):
-    response = client_as("officer_a").post(reverse("accounts:delete_account"), {"password": "nope"})
+    response = client_as("officer_a").post("/en/accounts/delete/", {"password": "nope"})
     assert response.status_code == 200
     assert response.context["form"].errors["password"] == [
         "Password: this is not the password of your account."

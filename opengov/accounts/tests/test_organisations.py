@@ -38,7 +38,7 @@ def test_an_organisation_cannot_be_its_own_parent():
     with pytest.raises(ValidationError) as error:
         ministry.full_clean()
     assert error.value.message_dict["parent"] == [
-        "An organisation cannot be placed under itself or its own units."
+        "ไม่สามารถให้หน่วยงานอยู่ภายใต้ตัวเองหรือหน่วยงานย่อยของตัวเองได้"
     ]
 
 
@@ -62,7 +62,7 @@ def test_hierarchy_depth_is_limited():
         parent = _org(f"level-{level}", parent=parent)
     with pytest.raises(ValidationError) as error:
         _org("too-deep", parent=parent)
-    assert error.value.message_dict["parent"] == ["The hierarchy may be at most 8 levels deep."]
+    assert error.value.message_dict["parent"] == ["ลำดับชั้นของหน่วยงานมีได้ไม่เกิน 8 ชั้น"]
 
 
 @pytest.mark.django_db

@@ -18,7 +18,7 @@ def test_password_reset_mails_a_working_link(
     assert len(mailoutbox) == 1
     mail = mailoutbox[0]
     assert mail.to == ["citizen@example.org"]
-    assert mail.subject == "รีเซ็ตรหัสผ่านของคุณ"
+    assert mail.subject == "รีเซ็ตรหัสผ่านของท่าน"
     link = re.search(r"http://testserver(/accounts/password/reset/\S+/\S+/)", mail.body)
     assert link is not None
 

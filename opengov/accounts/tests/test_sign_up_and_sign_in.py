@@ -61,7 +61,7 @@ def test_sign_up_without_consent_is_refused_and_names_the_rule(client):
     assert response.status_code == 200
     assert User.objects.count() == 0
     assert response.context["form"].errors["consent"] == [
-        "Consent: you must agree to the privacy notice to create an account."
+        "ความยินยอม: ท่านต้องยอมรับประกาศความเป็นส่วนตัวจึงจะสร้างบัญชีได้"
     ]
 
 
@@ -77,7 +77,7 @@ def test_sign_up_errors_are_linked_to_their_fields(client):
 
 @pytest.mark.django_db
 def test_sign_up_refuses_a_taken_address_case_insensitively(client, citizen):
-    response = client.post(reverse("accounts:signup"), {**SIGN_UP, "email": "CITIZEN@example.org"})
+    response = client.post("/en/accounts/signup/", {**SIGN_UP, "email": "CITIZEN@example.org"})
     assert response.context["form"].errors["email"] == [
         "An account with this e-mail address already exists; sign in instead."
     ]
@@ -90,7 +90,7 @@ def test_sign_up_refuses_weak_and_mismatched_passwords(client):
         reverse("accounts:signup"), {**SIGN_UP, "password1": "12345678", "password2": "12345678"}
     )
     assert "password1" in weak.context["form"].errors
-    mismatch = client.post(reverse("accounts:signup"), {**SIGN_UP, "password2": "other-pass-2569"})
+    mismatch = client.post("/en/accounts/signup/", {**SIGN_UP, "password2": "other-pass-2569"})
     assert mismatch.context["form"].errors["password2"] == ["The two passwords do not match."]
     assert User.objects.count() == 0
 
@@ -107,12 +107,12 @@ def test_sign_up_is_rate_limited_per_address(client, settings):
 
 @pytest.mark.django_db
 def test_phone_is_optional_and_invalid_phone_is_refused(client):
-    bad = client.post(reverse("accounts:signup"), {**SIGN_UP, "phone": "+1 202 555 0100"})
+    bad = client.post("/en/accounts/signup/", {**SIGN_UP, "phone": "+1 202 555 0100"})
     assert bad.context["form"].errors["phone"] == [
         "Enter a Thai mobile number (10 digits starting 06, 08 or 09) or a fixed-line number "
         "(9 digits starting 02, 03, 04, 05 or 07), e.g. 081-234-5678."
     ]
-    client.post(reverse("accounts:signup"), {**SIGN_UP, "phone": ""})
+    client.post("/en/accounts/signup/", {**SIGN_UP, "phone": ""})
     assert User.objects.get().phone == ""
 
 
