@@ -92,7 +92,7 @@ def user_anonymise(*, user: User) -> User:
     (reports, comments, ledger entries) stay and point at an anonymous account.
 
     Clears e-mail (replaced by ``deleted-<id>@invalid``), names, phone, password, roles, group and
-    permission grants and memberships. Open sessions die with the password: Django checks a hash of
+    permission grants, memberships and the free-text reasons of deletion requests. Open sessions die with the password: Django checks a hash of
     it on every request. Consent records stay as evidence of lawful processing; they hold no
     personal data once the user row is anonymous.
     """
@@ -113,6 +113,7 @@ def user_anonymise(*, user: User) -> User:
     user.groups.clear()
     user.user_permissions.clear()
     user.memberships.all().delete()
+    user.deletion_requests.update(reason="")
     return user
 
 

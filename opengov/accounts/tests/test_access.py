@@ -53,7 +53,9 @@ def test_officer_decorator_passes_the_organisation(
 @pytest.mark.django_db
 def test_officer_mixin(officer_a, officer_b):
     view = InboxView.as_view()
-    assert view(_request(officer_a), slug="agency-a").content == b"agency-a"
+    response = view(_request(officer_a), slug="agency-a")
+    assert isinstance(response, HttpResponse)
+    assert response.content == b"agency-a"
     with pytest.raises(PermissionDenied):
         view(_request(officer_b), slug="agency-a")
 
