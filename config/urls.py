@@ -13,11 +13,12 @@ admin.site.site_header = admin.site.site_title = "opengov"
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("api/v1/", api.urls),
-    path("i18n/", include("django.conf.urls.i18n")),
 ]
 
-# Thai pages live at /, English at /en/.
+# Thai pages live at /, English at /en/. set_language sits inside too, so that the posted "next" URL is
+# resolved in the language of the page it came from (outside, /en/… cannot be translated back to Thai).
 urlpatterns += i18n_patterns(
+    path("i18n/", include("django.conf.urls.i18n")),
     path("", include("opengov.core.urls")),
     path("accounts/", include("opengov.accounts.urls")),
     path("admin/", admin.site.urls),

@@ -49,3 +49,15 @@ def test_profile_edit_refuses_a_bad_phone_and_keeps_the_old_one(client_as, citiz
 def test_profile_needs_sign_in(client):
     response = client.get(reverse("accounts:profile"))
     assert response["Location"] == "/accounts/login/?next=/accounts/profile/"
+
+
+@pytest.mark.django_db
+def test_profile_shows_member_since_in_buddhist_era_in_thai(client_as, citizen):
+    from datetime import UTC, datetime
+
+    # 18:00 UTC on 31 Dec 2025 is already 1 Jan 2026 (B.E. 2569) in Thailand.
+    citizen.date_joined = datetime(2025, 12, 31, 18, 0, tzinfo=UTC)
+    citizen.save(update_fields=["date_joined"])
+    client = client_as("citizen")
+    assert "<dd>1 มกราคม 2569</dd>" in client.get("/accounts/profile/").content.decode()
+    assert "<dd>1 January 2026</dd>" in client.get("/en/accounts/profile/").content.decode()

@@ -1,4 +1,8 @@
-"""``{% load thaidate %}{{ value|thaidate }}``: Buddhist-era dates in Thai, Gregorian in English."""
+"""``{% load thaidate %}{{ value|thaidate }}``: Buddhist-era dates in Thai, Gregorian in English.
+
+Styles: ``""`` (long; datetimes with time), ``"short"``, ``"date"`` (datetime shown as its Thai-time
+date only) and ``"short date"``.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ from datetime import date, datetime
 from django import template
 from django.utils.translation import get_language
 
-from opengov.core.thai_dates import format_date
+from opengov.core.thai_dates import ICT, format_date
 
 register = template.Library()
 
@@ -16,4 +20,7 @@ register = template.Library()
 def thaidate(value: date | datetime | None, style: str = "") -> str:
     if value is None or value == "":
         return ""
-    return format_date(value, language=get_language() or "th", short=style == "short")
+    options = set(style.split())
+    if "date" in options and isinstance(value, datetime):
+        value = value.astimezone(ICT).date()
+    return format_date(value, language=get_language() or "th", short="short" in options)

@@ -44,3 +44,12 @@ def test_template_filter_follows_active_language():
         assert template.render(context) == "29 กุมภาพันธ์ 2567|29 ก.พ. 67|"
     with translation.override("en"):
         assert template.render(context) == "29 February 2024|29 Feb 2024|"
+
+
+def test_template_filter_date_style_drops_the_time_in_thai_time():
+    template = Template(
+        "{% load thaidate %}{{ when|thaidate:'date' }}|{{ when|thaidate:'short date' }}"
+    )
+    context = Context({"when": datetime(2025, 12, 31, 17, 30, tzinfo=UTC)})
+    with translation.override("th"):
+        assert template.render(context) == "1 มกราคม 2569|1 ม.ค. 69"

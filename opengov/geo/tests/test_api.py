@@ -144,11 +144,8 @@ def test_detail_endpoint_with_and_without_geometry(client, reference_areas):
     assert client.get("/api/v1/areas/planet/1").status_code == 404
 
 
-def test_admin_lists_areas_read_only(admin_client, reference_areas, settings):
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
+def test_admin_lists_areas_read_only(client_as, reference_areas):
+    admin_client = client_as("platform_admin")
     changelist = admin_client.get("/en/admin/geo/area/", {"level__exact": "province"})
     assert changelist.status_code == 200
     assert "Chiang Mai" in changelist.content.decode()
