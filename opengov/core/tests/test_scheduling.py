@@ -69,7 +69,9 @@ def test_scheduler_once_enqueues_registered_jobs(capsys):
     assert ScheduledRun.objects.filter(job_name="core.prune_finished_tasks").count() == 1
 
 
-@pytest.mark.django_db
+# The worker closes database connections between tasks, which a test wrapped in a transaction
+# cannot survive on PostgreSQL; hence a transactional test.
+@pytest.mark.django_db(transaction=True)
 def test_worker_runs_the_housekeeping_job():
     call_command("scheduler", "--once")
     call_command(
