@@ -272,3 +272,34 @@ def test_download_failures_are_clear_errors(reference_areas, served):
     with pytest.raises(AreaLayerLoadError, match="HTTP 404"):
         area_layer_load(source="https://example.org/missing.geojson")
     assert _counts() == LOADED
+
+
+@pytest.mark.django_db
+def test_demo_step_reports_an_unreachable_source_and_lets_the_platform_start(
+    settings, tmp_path, monkeypatch
+):
+    from opengov.geo.demo import load_reference_layers
+
+    settings.OPENGOV_DATA_DIR = tmp_path / "absent"
+    lines: list[str] = []
+
+    def refuse(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("no network", request=request)
+
+    transport = httpx.MockTransport(refuse)
+    original = httpx.Client.__init__
+
+    def client_with_mock(self, *args, **kwargs):
+        kwargs["transport"] = transport
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(httpx.Client, "__init__", client_with_mock)
+    load_reference_layers(lines.append)
+    assert lines[0] == "WARNING: reference layers not (fully) loaded / โหลดชั้นข้อมูลอ้างอิงไม่ครบ"
+    url = (
+        "https://raw.githubusercontent.com/nvkelso/natural-earth-vector/"
+        "709ffdf7e55f73a0d81dd1adcb4a1032a38e3730/geojson/ne_50m_admin_0_countries.geojson"
+    )
+    assert lines[1].endswith(f"  - Cannot download {url}: ConnectError: no network")
+    assert f"ดาวน์โหลด {url} ไม่ได้: ConnectError: no network" in lines[1]
+    assert len(lines) == 2
