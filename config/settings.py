@@ -40,7 +40,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "ninja",
     "django_tasks",
-    "django_tasks_db",
+    "opengov.core.task_queue.TaskQueueConfig",
     "opengov.core",
     "opengov.geo",
     "opengov.accounts",

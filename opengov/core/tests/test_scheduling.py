@@ -86,3 +86,19 @@ def test_worker_runs_the_housekeeping_job():
     result = DBTaskResult.objects.get(task_path="opengov.core.tasks.prune_finished_tasks")
     assert result.status == "SUCCESSFUL"
     assert result.return_value == 0
+
+
+@pytest.mark.django_db
+def test_admin_shows_scheduled_runs_and_task_queue_in_thai(client_as):
+    call_command("scheduler", "--once")
+    client = client_as("platform_admin")
+    index = client.get("/admin/").content.decode()
+    assert "คิวงานเบื้องหลัง" in index
+    assert "รอบงานตามกำหนดเวลา" in index
+    runs = client.get("/admin/core/scheduledrun/")
+    assert runs.status_code == 200
+    assert "core.prune_finished_tasks" in runs.content.decode()
+    assert client.get("/admin/core/scheduledrun/add/").status_code == 403
+    tasks = client.get("/admin/django_tasks_database/dbtaskresult/")
+    assert tasks.status_code == 200
+    assert "พร้อมทำงาน" in tasks.content.decode()
