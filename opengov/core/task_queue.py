@@ -12,7 +12,7 @@ from django_tasks_db.apps import TasksAppConfig
 
 
 class TaskQueueConfig(TasksAppConfig):
-    verbose_name = _("Background task queue")
+    verbose_name = _("Background task queue")  # type: ignore[assignment]  # lazy, as Django allows
 
 
 THIRD_PARTY_STRINGS = (
