@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "opengov.core",
     "opengov.geo",
     "opengov.accounts",
+    "opengov.airquality",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,1 @@
+"""Air-quality stations, readings and raw payloads (see docs/architecture.md)."""
