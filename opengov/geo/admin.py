@@ -43,19 +43,9 @@ class AreaAdmin(_ReadOnlyAdmin):
         "source",
         "geometry_size",
     )
-    readonly_fields = (
-        "level",
-        "code",
-        "name_th",
-        "name_en",
-        "iso_code",
-        "parent",
-        "min_lon",
-        "min_lat",
-        "max_lon",
-        "max_lat",
-        "source",
-        "geometry_size",
+    # Everything shown is read-only: the same names as ``fields``, with the bbox row flattened.
+    readonly_fields = tuple(
+        name for entry in fields for name in (entry if isinstance(entry, tuple) else (entry,))
     )
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Area]:
