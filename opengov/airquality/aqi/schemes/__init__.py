@@ -1,0 +1,1 @@
+"""Scheme data, one module per scheme version; see ``aqi/README.md`` for how to add one."""
