@@ -1,1 +1,0 @@
-"""Air-quality stations, readings and raw payloads (see docs/architecture.md)."""
