@@ -111,3 +111,12 @@ def test_periodic_jobs_registered():
     jobs = {job.name: job.cron for job in periodic_jobs()}
     assert jobs["airquality.air4thai_latest"] == "30 * * * *"
     assert jobs["airquality.openaq_latest"] == "45 * * * *"
+
+
+def test_openaq_task_without_key_does_nothing(monkeypatch, settings):
+    from opengov.airquality.tasks import openaq_latest_ingest
+
+    monkeypatch.delenv("OPENAQ_API_KEY", raising=False)
+    settings.OPENAQ_API_KEY = ""
+    assert openaq_latest_ingest.call() == 0
+    assert Station.objects.count() == 0
