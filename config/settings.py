@@ -210,5 +210,6 @@ LOGGING = {
 _default_data_dir = BASE_DIR.parent / "shared" / "data"
 OPENGOV_DATA_DIR = Path(env_str("OPENGOV_DATA_DIR", str(_default_data_dir)))
 OPENGOV_HTTP_TIMEOUT = env_int("OPENGOV_HTTP_TIMEOUT", 60)
+OPENAQ_API_KEY = env_secret("OPENAQ_API_KEY")
 
 NINJA_PAGINATION_PER_PAGE = 100
