@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("opengov.core.urls")),
     path("accounts/", include("opengov.accounts.urls")),
+    path("air/", include("opengov.airquality.urls")),
     path("admin/", admin.site.urls),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     prefix_default_language=False,
