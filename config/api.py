@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
 
 from opengov.accounts.api import router as accounts_router
+from opengov.airquality.api import router as airquality_router
 from opengov.geo.api import router as geo_router
 
 api = NinjaAPI(
@@ -21,3 +22,4 @@ api = NinjaAPI(
 )
 api.add_router("/areas", geo_router, tags=["areas"])
 api.add_router("/", accounts_router, tags=["organisations"])
+api.add_router("/airquality", airquality_router, tags=["air quality"])

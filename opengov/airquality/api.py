@@ -1,0 +1,649 @@
+"""Air-quality API (mounted at /api/v1/airquality): stations, latest values (JSON and GeoJSON),
+series of readings (JSON and CSV).
+
+Every value says its averaging (``1h``, ``24h``, ``8h``), unit, source and observed time; times are
+ISO 8601 in Thai time (``+07:00``), the end of the averaging period; a daily point is an ICT
+calendar date. Values are numbers (not strings) rounded as the source sent them.
+
+Errors: bad query parameters → 422 ``{"detail": [{"loc", "msg", "msg_th"}]}`` naming the field and
+the rule in English and Thai (as in the areas API); unknown station → 404 ``{"detail",
+"detail_th"}``. The messages are written in both languages here rather than through gettext: an API
+answer carries both, whatever the request's language.
+
+CSV (``readings.csv``): UTF-8 **with** a byte-order mark, because Excel (the tool most officers open
+it with) otherwise shows ``µg/m³`` and Thai text garbled; read it with ``encoding="utf-8-sig"``.
+The first row is the header, no comment rows; one row per point.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import Any, Final, Literal
+
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from ninja import P, QueryEx, Router, Schema, Status
+
+from opengov.airquality.aqi import band, scheme_for
+from opengov.airquality.models import Averaging, Parameter, Station
+from opengov.airquality.selectors import (
+    STALE_AFTER_HOURS,
+    SeriesPoint,
+    StationNow,
+    readings_series,
+    station_get,
+    stations_list,
+    stations_now,
+)
+from opengov.airquality.selectors.series import ICT_ZONE
+from opengov.airquality.sources.records import UNITS
+
+router = Router()
+
+PAGE_DEFAULT: Final = 100
+PAGE_MAX: Final = 1000
+DEFAULT_SPAN: Final = timedelta(days=7)
+MAX_SPAN: Final[dict[str, timedelta]] = {"hour": timedelta(days=93), "day": timedelta(days=731)}
+ATTRIBUTION: Final[dict[str, str]] = {
+    "air4thai": "ที่มา: กรมควบคุมมลพิษ (Air4Thai) / Source: Pollution Control Department (Air4Thai)",
+    "openaq": "Source: OpenAQ (openaq.org), data from the original providers",
+}
+CSV_HEADER: Final = (
+    "source",
+    "station_id",
+    "parameter",
+    "interval",
+    "time",
+    "value",
+    "unit",
+    "averaging",
+    "count",
+)
+
+
+# --- schemas ---------------------------------------------------------------------------------
+
+
+class ErrorOut(Schema):
+    detail: str
+    detail_th: str
+
+
+class FieldErrorOut(Schema):
+    loc: list[str]
+    msg: str
+    msg_th: str
+
+
+class ValidationErrorOut(Schema):
+    detail: list[FieldErrorOut]
+
+
+class StationRefOut(Schema):
+    source: str
+    source_id: str
+    name_th: str
+    name_en: str
+    province_code: str
+    lat: float | None
+    lon: float | None
+
+
+class StationOut(StationRefOut):
+    area_th: str
+    area_en: str
+    kind: str
+    station_type: str
+    district_code: str
+    parameters: list[str]
+    first_reading_at: datetime | None
+    last_reading_at: datetime | None
+    attribution: str
+
+
+class StationPageOut(Schema):
+    count: int
+    items: list[StationOut]
+
+
+class ValueOut(Schema):
+    parameter: str
+    value: float
+    unit: str
+    averaging: str
+    observed_at: datetime
+    source: str
+
+
+class StationNowOut(Schema):
+    station: StationRefOut
+    observed_at: datetime | None
+    is_stale: bool
+    age_hours: float | None
+    aqi: int | None
+    aqi_pollutant: str | None
+    aqi_scheme: str | None
+    band_number: int | None
+    band_colour: str | None
+    band_name_th: str | None
+    band_name_en: str | None
+    pm25_1h: ValueOut | None
+    pm25_24h: ValueOut | None
+    values: list[ValueOut]
+    attribution: str
+
+
+class LatestOut(Schema):
+    generated_at: datetime
+    stale_after_hours: int
+    items: list[StationNowOut]
+
+
+class PointOut(Schema):
+    time: datetime | date
+    value: float | None
+    count: int
+    averaging: str
+    unit: str
+    source: str
+
+
+class ReadingsOut(Schema):
+    station: StationRefOut
+    parameter: str
+    interval: str
+    start: datetime
+    end: datetime
+    unit: str
+    source: str
+    attribution: str
+    points: list[PointOut]
+
+
+class PointGeometryOut(Schema):
+    type: Literal["Point"]
+    coordinates: list[float]
+
+
+class FeatureOut(Schema):
+    type: Literal["Feature"]
+    id: str
+    geometry: PointGeometryOut | None
+    properties: dict[str, Any]
+
+
+class FeatureCollectionOut(Schema):
+    type: Literal["FeatureCollection"]
+    features: list[FeatureOut]
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def _field_error(field: str, en: str, th: str) -> FieldErrorOut:
+    return FieldErrorOut(loc=["query", field], msg=en, msg_th=th)
+
+
+def _station_ref(station: Station) -> StationRefOut:
+    return StationRefOut(
+        source=station.source,
+        source_id=station.source_id,
+        name_th=station.name_th_display,
+        name_en=station.name_en_display,
+        province_code=station.province_code,
+        lat=station.lat,
+        lon=station.lon,
+    )
+
+
+def _station_out(station: Station) -> StationOut:
+    return StationOut(
+        **_station_ref(station).model_dump(),
+        area_th=station.area_th_display,
+        area_en=station.area_en_display,
+        kind=station.kind,
+        station_type=station.station_type,
+        district_code=station.district_code,
+        parameters=list(station.parameters or []),
+        first_reading_at=_ict(station.first_reading_at),
+        last_reading_at=_ict(station.last_reading_at),
+        attribution=ATTRIBUTION.get(station.source, station.source),
+    )
+
+
+def _ict(moment: datetime | None) -> datetime | None:
+    return moment.astimezone(ICT_ZONE) if moment is not None else None
+
+
+def _number(value: Decimal | None) -> float | None:
+    return float(value) if value is not None else None
+
+
+def _decimal_text(value: Decimal | None) -> str:
+    if value is None:
+        return ""
+    return f"{value.normalize():f}"
+
+
+def _not_found(source: str, source_id: str) -> Status[Any]:
+    return Status(
+        404,
+        ErrorOut(
+            detail=f"No station {source_id} of source {source}.",
+            detail_th=f"ไม่พบสถานี {source_id} ของแหล่งข้อมูล {source}",
+        ),
+    )
+
+
+def _unit(station: Station, parameter: str) -> str:
+    return UNITS.get(parameter, "")
+
+
+def _now_out(now: StationNow) -> StationNowOut:
+    station = now.station
+    unit_of = {p: UNITS.get(p, "") for p in now.values}
+    values = [
+        ValueOut(
+            parameter=parameter,
+            value=float(value),
+            unit=unit_of[parameter],
+            averaging=now.averagings.get(parameter, ""),
+            observed_at=now.observed_at.astimezone(ICT_ZONE),
+            source=station.source,
+        )
+        for parameter, value in now.values.items()
+        if now.observed_at is not None
+    ]
+    scheme = scheme_for(now.observed_at) if now.observed_at is not None else None
+    current_band = (
+        band(now.aqi, scheme)
+        if scheme is not None and now.aqi is not None and now.band_number
+        else None
+    )
+
+    def pm25(value: Decimal | None, averaging: str) -> ValueOut | None:
+        if value is None or now.observed_at is None:
+            return None
+        return ValueOut(
+            parameter="PM25",
+            value=float(value),
+            unit=UNITS["PM25"],
+            averaging=averaging,
+            observed_at=now.observed_at.astimezone(ICT_ZONE),
+            source=station.source,
+        )
+
+    return StationNowOut(
+        station=_station_ref(station),
+        observed_at=_ict(now.observed_at),
+        is_stale=now.is_stale,
+        age_hours=now.age_hours,
+        aqi=now.aqi,
+        aqi_pollutant=now.aqi_pollutant,
+        aqi_scheme=scheme if now.aqi is not None else None,
+        band_number=now.band_number,
+        band_colour=current_band.colour if current_band else None,
+        band_name_th=current_band.name_th if current_band else None,
+        band_name_en=current_band.name_en if current_band else None,
+        pm25_1h=pm25(now.pm25_1h, Averaging.HOUR_1),
+        pm25_24h=pm25(now.pm25_24h, Averaging.HOURS_24_ROLLING),
+        values=values,
+        attribution=ATTRIBUTION.get(station.source, station.source),
+    )
+
+
+def _moment_parse(field: str, raw: str | None) -> tuple[datetime | None, FieldErrorOut | None]:
+    if raw is None or raw == "":
+        return None, None
+    try:
+        moment = datetime.fromisoformat(raw.strip().replace(" ", "+"))
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None:
+        return None, _field_error(
+            field,
+            f"{field} must be an ISO 8601 date-time with a UTC offset,"
+            " e.g. 2025-01-08T00:00:00+07:00.",
+            f"{field} ต้องเป็นวันเวลาแบบ ISO 8601 ที่ระบุเขตเวลา เช่น 2025-01-08T00:00:00+07:00",
+        )
+    return moment, None
+
+
+class _SeriesQuery:
+    """The validated query of a readings request, or the errors that stop it."""
+
+    def __init__(
+        self,
+        *,
+        param: str,
+        start_raw: str | None,
+        end_raw: str | None,
+        interval: str,
+        averaging: str | None,
+    ) -> None:
+        self.errors: list[FieldErrorOut] = []
+        parameter = param.strip().upper().replace(".", "")
+        if parameter not in Parameter.values:
+            self.errors.append(
+                _field_error(
+                    "param",
+                    f"param must be one of {', '.join(Parameter.values)}.",
+                    f"param ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้ {', '.join(Parameter.values)}",
+                )
+            )
+        self.parameter = parameter
+        if interval not in MAX_SPAN:
+            self.errors.append(
+                _field_error(
+                    "interval", "interval must be hour or day.", "interval ต้องเป็น hour หรือ day"
+                )
+            )
+        self.interval: Literal["hour", "day"] = "day" if interval == "day" else "hour"
+        if averaging and averaging not in Averaging.values:
+            self.errors.append(
+                _field_error(
+                    "averaging",
+                    f"averaging must be one of {', '.join(Averaging.values)}.",
+                    f"averaging ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้ {', '.join(Averaging.values)}",
+                )
+            )
+        self.averaging = averaging or None
+        start, start_error = _moment_parse("from", start_raw)
+        end, end_error = _moment_parse("to", end_raw)
+        self.errors += [e for e in (start_error, end_error) if e is not None]
+        self.end = end or timezone.now()
+        self.start = start or self.end - DEFAULT_SPAN
+        if not start_error and not end_error and self.errors == []:
+            span = MAX_SPAN[self.interval]
+            if self.start > self.end:
+                self.errors.append(
+                    _field_error("from", "from must not be after to.", "from ต้องไม่อยู่หลัง to")
+                )
+            elif self.end - self.start > span:
+                self.errors.append(
+                    _field_error(
+                        "to",
+                        f"The span from–to may be at most {span.days} days for interval"
+                        f" {self.interval}.",
+                        f"ช่วง from–to ยาวได้ไม่เกิน {span.days} วันสำหรับ interval {self.interval}",
+                    )
+                )
+
+
+def _series_request(
+    source: str,
+    source_id: str,
+    query: _SeriesQuery,
+) -> tuple[Station | None, list[SeriesPoint], Status[Any] | None]:
+    station = station_get(source=source, source_id=source_id)
+    if station is None:
+        return None, [], _not_found(source, source_id)
+    if query.errors:
+        return station, [], Status(422, ValidationErrorOut(detail=query.errors))
+    points = readings_series(
+        station=station,
+        parameter=query.parameter,
+        start=query.start,
+        end=query.end,
+        interval=query.interval,
+        averaging=query.averaging,
+    )
+    return station, points, None
+
+
+def _point_time(point: SeriesPoint) -> datetime | date:
+    if isinstance(point.time, datetime):
+        return point.time.astimezone(ICT_ZONE)
+    return point.time
+
+
+# --- endpoints -------------------------------------------------------------------------------
+
+_PARAM_DOC = "Parameter code: PM25, PM10, O3, CO, NO2, SO2, WS, WD, TEMP, RH, RAIN, PRES"
+_FROM_DOC = "Start (inclusive), ISO 8601 with offset; default: 7 days before `to`"
+_TO_DOC = "End (inclusive), ISO 8601 with offset; default: now"
+_INTERVAL_DOC = "hour (values as measured) or day (mean per Thai calendar day)"
+_AVERAGING_DOC = (
+    "One averaging (1h, 24h, 8h, nowcast); default: 1-hour values where present, else the "
+    "official averaging of the Thai AQI (PM 24h, O3/CO 8h)"
+)
+
+
+@router.get("/stations", response=StationPageOut, summary="List stations")
+def station_list(
+    request: HttpRequest,
+    province: QueryEx[str | None, P(description="Province code, e.g. 50 (Chiang Mai)")] = None,
+    kind: QueryEx[
+        str | None,
+        P(pattern="^(reference|low_cost|mobile)$", description="Kind of station"),
+    ] = None,
+    source: QueryEx[str | None, P(description="Source, e.g. air4thai")] = None,
+    limit: QueryEx[int, P(ge=1, le=PAGE_MAX, description="Page size")] = PAGE_DEFAULT,
+    offset: QueryEx[int, P(ge=0, description="Number of stations to skip")] = 0,
+) -> StationPageOut:
+    """Stations ordered by source and id, filtered by province code, kind and source."""
+    stations = stations_list(province_code=province, kind=kind, source=source)
+    return StationPageOut(
+        count=stations.count(),
+        items=[_station_out(s) for s in stations[offset : offset + limit]],
+    )
+
+
+@router.get(
+    "/stations/{source}/{source_id}",
+    response={200: StationOut, 404: ErrorOut},
+    summary="One station",
+)
+def station_detail(
+    request: HttpRequest, source: str, source_id: str
+) -> Status[StationOut | ErrorOut]:
+    """One station by source and its id at the source (e.g. ``air4thai`` / ``35t``)."""
+    station = station_get(source=source, source_id=source_id)
+    if station is None:
+        return _not_found(source, source_id)
+    return Status(200, _station_out(station))
+
+
+@router.get(
+    "/stations/{source}/{source_id}/readings",
+    response={200: ReadingsOut, 404: ErrorOut, 422: ValidationErrorOut},
+    summary="Series of one parameter at one station",
+)
+def station_readings(
+    request: HttpRequest,
+    source: str,
+    source_id: str,
+    param: QueryEx[str, P(description=_PARAM_DOC)] = "PM25",
+    start: QueryEx[str | None, P(alias="from", description=_FROM_DOC)] = None,
+    end: QueryEx[str | None, P(alias="to", description=_TO_DOC)] = None,
+    interval: QueryEx[str, P(description=_INTERVAL_DOC)] = "hour",
+    averaging: QueryEx[str | None, P(description=_AVERAGING_DOC)] = None,
+) -> Status[Any]:
+    """Hourly values (time = end of the hour) or daily means (time = Thai calendar date).
+
+    The span is capped at 93 days hourly and 731 days daily. Each point carries its averaging,
+    unit, source and ``count`` (readings behind a daily mean — judge completeness with it).
+    """
+    query = _SeriesQuery(
+        param=param, start_raw=start, end_raw=end, interval=interval, averaging=averaging
+    )
+    station, points, failure = _series_request(source, source_id, query)
+    if failure is not None or station is None:
+        return failure or _not_found(source, source_id)
+    unit = _unit(station, query.parameter)
+    return Status(
+        200,
+        ReadingsOut(
+            station=_station_ref(station),
+            parameter=query.parameter,
+            interval=query.interval,
+            start=query.start.astimezone(ICT_ZONE),
+            end=query.end.astimezone(ICT_ZONE),
+            unit=unit,
+            source=station.source,
+            attribution=ATTRIBUTION.get(station.source, station.source),
+            points=[
+                PointOut(
+                    time=_point_time(p),
+                    value=_number(p.value),
+                    count=p.count,
+                    averaging=p.averaging,
+                    unit=unit,
+                    source=station.source,
+                )
+                for p in points
+            ],
+        ),
+    )
+
+
+@router.get(
+    "/stations/{source}/{source_id}/readings.csv",
+    response={200: str, 404: ErrorOut, 422: ValidationErrorOut},
+    summary="Series of one parameter at one station as CSV",
+    openapi_extra={
+        "responses": {
+            200: {
+                "description": "UTF-8 CSV with a byte-order mark; header row: "
+                + ",".join(CSV_HEADER),
+                "content": {"text/csv": {"schema": {"type": "string"}}},
+            }
+        }
+    },
+)
+def station_readings_csv(
+    request: HttpRequest,
+    source: str,
+    source_id: str,
+    param: QueryEx[str, P(description=_PARAM_DOC)] = "PM25",
+    start: QueryEx[str | None, P(alias="from", description=_FROM_DOC)] = None,
+    end: QueryEx[str | None, P(alias="to", description=_TO_DOC)] = None,
+    interval: QueryEx[str, P(description=_INTERVAL_DOC)] = "hour",
+    averaging: QueryEx[str | None, P(description=_AVERAGING_DOC)] = None,
+) -> HttpResponse | Status[Any]:
+    """The same series as ``readings``, one row per point, as a download."""
+    query = _SeriesQuery(
+        param=param, start_raw=start, end_raw=end, interval=interval, averaging=averaging
+    )
+    station, points, failure = _series_request(source, source_id, query)
+    if failure is not None or station is None:
+        return failure or _not_found(source, source_id)
+    unit = _unit(station, query.parameter)
+    buffer = io.StringIO()
+    buffer.write("\ufeff")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_HEADER)
+    for point in points:
+        writer.writerow(
+            (
+                station.source,
+                station.source_id,
+                query.parameter,
+                query.interval,
+                _point_time(point).isoformat(),
+                _decimal_text(point.value),
+                unit,
+                point.averaging,
+                point.count,
+            )
+        )
+    response = HttpResponse(
+        buffer.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8"
+    )
+    first = query.start.astimezone(ICT_ZONE).date().isoformat()
+    last = query.end.astimezone(ICT_ZONE).date().isoformat()
+    filename = f"{station.source}_{station.source_id}_{query.parameter}_{query.interval}_{first}_{last}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@router.get("/latest", response=LatestOut, summary="Every station's latest hour")
+def latest(
+    request: HttpRequest,
+    province: QueryEx[str | None, P(description="Province code, e.g. 50")] = None,
+) -> LatestOut:
+    """Each station's latest hour with its Thai AQI (from the official 24-h/8-h/1-h values).
+
+    A stale station (latest hour older than 3 h, or flagged by the source) keeps its last values
+    and time, with ``is_stale`` true, ``band_number`` 0 and no band colour: show it greyed, never as
+    current.
+    """
+    return LatestOut(
+        generated_at=timezone.now().astimezone(ICT_ZONE),
+        stale_after_hours=STALE_AFTER_HOURS,
+        items=[_now_out(now) for now in stations_now(province_code=province)],
+    )
+
+
+@router.get(
+    "/latest.geojson",
+    response=FeatureCollectionOut,
+    summary="Every station's latest hour as GeoJSON",
+    openapi_extra={
+        "responses": {
+            200: {
+                "description": "GeoJSON FeatureCollection (application/geo+json)",
+                "content": {
+                    "application/geo+json": {
+                        "schema": {"$ref": "#/components/schemas/FeatureCollectionOut"}
+                    }
+                },
+            }
+        }
+    },
+)
+def latest_geojson(
+    request: HttpRequest,
+    province: QueryEx[str | None, P(description="Province code, e.g. 50")] = None,
+) -> HttpResponse:
+    """One Point feature per station (geometry null where the station has no coordinates).
+
+    Properties: source, source_id, name_th, name_en, province_code, observed_at, is_stale,
+    age_hours, aqi, aqi_pollutant, aqi_scheme, band_number, band_colour, band_name_th, band_name_en,
+    pm25_1h, pm25_24h (µg/m³), pm25_unit, attribution.
+    """
+    features = []
+    for now in stations_now(province_code=province):
+        out = _now_out(now)
+        station = now.station
+        geometry = (
+            PointGeometryOut(type="Point", coordinates=[station.lon, station.lat])
+            if station.lat is not None and station.lon is not None
+            else None
+        )
+        properties = {
+            "source": station.source,
+            "source_id": station.source_id,
+            "name_th": out.station.name_th,
+            "name_en": out.station.name_en,
+            "province_code": station.province_code,
+            "observed_at": out.observed_at.isoformat() if out.observed_at else None,
+            "is_stale": out.is_stale,
+            "age_hours": out.age_hours,
+            "aqi": out.aqi,
+            "aqi_pollutant": out.aqi_pollutant,
+            "aqi_scheme": out.aqi_scheme,
+            "band_number": out.band_number,
+            "band_colour": out.band_colour,
+            "band_name_th": out.band_name_th,
+            "band_name_en": out.band_name_en,
+            "pm25_1h": _number(now.pm25_1h),
+            "pm25_24h": _number(now.pm25_24h),
+            "pm25_unit": UNITS["PM25"],
+            "attribution": out.attribution,
+        }
+        features.append(
+            FeatureOut(
+                type="Feature",
+                id=f"{station.source}:{station.source_id}",
+                geometry=geometry,
+                properties=properties,
+            )
+        )
+    collection = FeatureCollectionOut(type="FeatureCollection", features=features)
+    return HttpResponse(
+        collection.model_dump_json(), content_type="application/geo+json; charset=utf-8"
+    )
