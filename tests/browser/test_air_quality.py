@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 from opengov.airquality.demo import load_captured_payloads
 from opengov.geo.selectors import area_index_clear
 from opengov.geo.services import area_layers_load
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import ARTIFACTS, screenshot
 
 pytestmark = [
     pytest.mark.browser,
@@ -21,13 +21,15 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
 ]
 
-PROVINCES = Path(settings.OPENGOV_DATA_DIR) / "geo" / "th_provinces_adm1.geojson"
+GEO = Path(settings.OPENGOV_DATA_DIR) / "geo"
 
 
 @pytest.fixture
 def air_data() -> Iterator[None]:
     area_index_clear()
-    area_layers_load(sources=[str(PROVINCES)])
+    area_layers_load(
+        sources=[str(GEO / "sea_countries_adm0.geojson"), str(GEO / "th_provinces_adm1.geojson")]
+    )
     area_index_clear()
     load_captured_payloads(lambda _line: None)
     yield
@@ -62,6 +64,7 @@ def test_map_page_shows_markers_table_and_old_data_notice(page: Page, live_serve
     expect(page.locator(".air-popup")).to_be_visible()
     expect(page.locator(".air-popup")).to_contain_text("ค่าเฉลี่ย 24 ชั่วโมง")
     screenshot(page, "air-map-th-desktop-at")
+    page.locator(".air-map-wrap").screenshot(path=str(ARTIFACTS / "air-map-th-desktop-at-map.png"))
 
 
 def test_map_page_on_a_phone(phone_page: Page, live_server, air_data):
@@ -76,6 +79,7 @@ def test_station_page_charts_and_period_switch(page: Page, live_server, air_data
     expect(page.locator("h1")).to_contain_text("ศูนย์ราชการจังหวัดเชียงใหม่")
     expect(page.locator("#hourly-chart svg")).to_be_visible()
     screenshot(page, "air-station-35t-th-desktop")
+    page.screenshot(path=str(ARTIFACTS / "air-station-35t-th-desktop-top.png"))
     page.locator("#hourly-chart").get_by_role("link", name="30 วัน").click()
     expect(page.locator("#hourly-chart h2")).to_contain_text("30")
     assert page.url.endswith("?days=30")
@@ -90,6 +94,7 @@ def test_station_and_province_pages_on_a_phone(phone_page: Page, live_server, ai
     screenshot(phone_page, "air-station-35t-th-phone")
     phone_page.goto(live_server.url + "/air/provinces/50/?at=2026-08-23T17:30%2B07:00")
     expect(phone_page.locator("h1")).to_contain_text("เชียงใหม่")
+    expect(phone_page.locator(".leaflet-overlay-pane path")).to_have_count(2)
     _no_horizontal_overflow(phone_page)
     screenshot(phone_page, "air-province-50-th-phone")
 
@@ -98,4 +103,5 @@ def test_province_page(page: Page, live_server, air_data):
     page.goto(live_server.url + "/air/provinces/50/")
     expect(page.locator("h1")).to_contain_text("เชียงใหม่")
     expect(page.locator("#trend-title")).to_be_visible()
+    expect(page.locator(".leaflet-overlay-pane path")).to_have_count(2)
     screenshot(page, "air-province-50-th-desktop")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Protocol
 
@@ -114,6 +114,10 @@ def chart_build(
     Points with no value leave a gap. ``standard`` draws a dashed reference line and marks the
     values above it (in the bars and the table, never by colour alone: the table says so).
     """
+    if kind == "bars":
+        # One slot per ICT calendar day, the last day included.
+        start = _ict_date(start)
+        end = _ict_date(end) + timedelta(days=1)
     plot_left, plot_right = PAD_LEFT, WIDTH - PAD_RIGHT
     plot_top, plot_bottom = PAD_TOP, HEIGHT - PAD_BOTTOM
     span = _seconds(end) - _seconds(start) or 1.0
@@ -140,7 +144,8 @@ def chart_build(
             if row.value is None:
                 continue
             y = y_of(float(row.value))
-            bars.append(Bar(x_of(row.time), y, width, round(plot_bottom - y, 1), row.over))
+            left = round(x_of(_ict_date(row.time)) + slot * 0.1, 1)
+            bars.append(Bar(left, y, width, round(plot_bottom - y, 1), row.over))
     else:
         segment: list[str] = []
         previous: float | None = None
@@ -191,3 +196,7 @@ def _seconds(value: datetime | date) -> float:
     if isinstance(value, datetime):
         return value.timestamp()
     return datetime(value.year, value.month, value.day, tzinfo=UTC).timestamp()
+
+
+def _ict_date(value: datetime | date) -> date:
+    return value.astimezone(ICT).date() if isinstance(value, datetime) else value

@@ -33,6 +33,7 @@ from opengov.geo.selectors import area_get
 SORTS = ("province", "worst", "name")
 WINDOWS = (7, 30)
 TREND_DAYS = 30
+COUNTRY_OUTLINE = ["country", "THA"]
 
 
 def _marker_labels() -> dict[str, str]:
@@ -63,7 +64,7 @@ def _map_context(rows: list[StationRow], as_of: AsOf, outline_codes: list[str]) 
         "map_data": {
             "labels": labels,
             "markers": [r.marker(labels) for r in rows if r.station.lat is not None],
-            "outlines": outline_codes,
+            "outlines": [COUNTRY_OUTLINE, *(["province", code] for code in outline_codes)],
         },
     }
 
@@ -173,7 +174,8 @@ def station_detail(request: HttpRequest, source: str, source_id: str) -> HttpRes
         "map_data": {
             "labels": _marker_labels(),
             "markers": [row.marker(_marker_labels())] if row and station.lat is not None else [],
-            "outlines": [station.province_code] if station.province_code else [],
+            "outlines": [COUNTRY_OUTLINE]
+            + ([["province", station.province_code]] if station.province_code else []),
         },
         "province_name": province_names([station.province_code]).get(station.province_code, ""),
     }

@@ -72,21 +72,30 @@
     bounds.push([marker.lat, marker.lon]);
   });
   if (bounds.length > 1) {
-    map.fitBounds(bounds, { padding: [30, 30], maxZoom: 11 });
+    map.fitBounds(bounds, { padding: [30, 30], maxZoom: 11, animate: false });
   } else if (bounds.length === 1) {
-    map.setView(bounds[0], 10);
+    map.setView(bounds[0], 10, { animate: false });
   }
 
-  var outlineStyle = { color: "#084468", weight: 2, fill: true, fillOpacity: 0.04, interactive: false };
-  data.outlines.forEach(function (code) {
-    fetch(element.dataset.outlineUrl + encodeURIComponent(code) + "?geometry=true&simplify=0.005",
+  var outlineStyle = { color: "#084468", weight: 2, fill: true, fillOpacity: 0.06, interactive: false };
+  var countryStyle = { color: "#4a5563", weight: 1.5, fill: true, fillColor: "#ffffff", fillOpacity: 0.7,
+    interactive: false };
+  var provinceCount = data.outlines.filter(function (o) { return o[0] === "province"; }).length;
+  data.outlines.forEach(function (outline) {
+    var level = outline[0];
+    var simplify = level === "country" ? "0.02" : "0.005";
+    fetch(element.dataset.outlineUrl + level + "/" + encodeURIComponent(outline[1]) +
+      "?geometry=true&simplify=" + simplify,
       { headers: { Accept: "application/json" } })
       .then(function (response) { return response.ok ? response.json() : null; })
       .then(function (area) {
         if (!area || !area.geometry) { return; }
-        var layer = L.geoJSON(area.geometry, { style: outlineStyle }).addTo(map);
-        layer.bringToBack();
-        if (bounds.length <= 1 && data.outlines.length === 1) { map.fitBounds(layer.getBounds()); }
+        var style = level === "country" ? countryStyle : outlineStyle;
+        var layer = L.geoJSON(area.geometry, { style: style }).addTo(map);
+        if (level === "country") { layer.bringToBack(); }
+        if (level === "province" && provinceCount === 1) {
+          map.fitBounds(layer.getBounds(), { animate: false });
+        }
       })
       .catch(function () { /* the outline is context only */ });
   });
