@@ -75,8 +75,8 @@ def band_name(value: Band | None) -> str:
 
 def station_name(station: Station) -> str:
     if is_thai():
-        return station.name_th_display or station.name_en_display
-    return station.name_en_display or station.name_th_display
+        return station.name_th_display or station.name_en_display or station.source_id
+    return station.name_en_display or station.name_th_display or station.source_id
 
 
 def station_area(station: Station) -> str:

@@ -25,6 +25,7 @@ from opengov.airquality.views.common import (
     province_names,
     rows_grouped,
     rows_sorted,
+    station_name,
     station_rows,
 )
 from opengov.core.thai_dates import ICT
@@ -139,6 +140,7 @@ def station_detail(request: HttpRequest, source: str, source_id: str) -> HttpRes
     language = "th" if is_thai() else "en"
     context = {
         "station": station,
+        "name": station_name(station),
         "row": row,
         "as_of": as_of,
         "legend": band_legend(),
