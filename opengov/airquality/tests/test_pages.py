@@ -110,6 +110,13 @@ def test_station_page_thai(client: Client):
     assert "<svg" in page and '<title id="chart-hourly-title">' in page
 
 
+def test_station_page_csv_link_works(client: Client):
+    response = client.get("/air/stations/air4thai/35t/")
+    csv = client.get(response.context["csv_url"])
+    assert csv.status_code == 200
+    assert len(csv.content.decode().strip().splitlines()) == 1 + 168
+
+
 def test_station_page_30_days_and_days_over_the_standard(client: Client):
     page = _get(client, "/en/air/stations/air4thai/35t/?days=30")
     assert "PM2.5 every hour, last 30 days" in page

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from typing import Any
+from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -170,8 +171,16 @@ def station_detail(request: HttpRequest, source: str, source_id: str) -> HttpRes
         "over_days": over,
         "standard": STANDARD_PM25_24H,
         "csv_url": (
-            f"/api/v1/airquality/stations/{station.source}/{station.source_id}/readings.csv"
-            f"?param={PM25}&from={hourly_start.isoformat()}&to={end.isoformat()}"
+            f"/api/v1/airquality/stations/{station.source}/{station.source_id}/readings.csv?"
+            + urlencode(
+                {
+                    "param": PM25,
+                    "from": hourly_start.isoformat(),
+                    "to": end.isoformat(),
+                    "interval": "hour",
+                    "averaging": HOURLY,
+                }
+            )
         ),
         "map_data": {
             "labels": _marker_labels(),
