@@ -72,6 +72,7 @@ def test_map_page_on_a_phone(phone_page: Page, live_server, air_data):
     expect(phone_page.locator(".air-marker")).to_have_count(33)
     _no_horizontal_overflow(phone_page)
     screenshot(phone_page, "air-map-th-phone")
+    phone_page.screenshot(path=str(ARTIFACTS / "air-map-th-phone-top.png"))
 
 
 def test_station_page_charts_and_period_switch(page: Page, live_server, air_data):

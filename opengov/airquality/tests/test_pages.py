@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -55,7 +56,7 @@ def test_map_page_thai_counts_every_station_and_shows_no_old_value_as_current(cl
     assert "36 สถานี" in page  # 33 in the latest payload + 02t, 05t, 08t from the history export
     assert "มีข้อมูลปัจจุบัน 0 สถานี ไม่มีข้อมูลปัจจุบัน 36 สถานี" in page
     assert "ไม่มีสถานีใดรายงานข้อมูลในช่วง 3 ชั่วโมงที่ผ่านมา" in page
-    assert "ค่าล่าสุดเมื่อ" in page  # age of the last reading
+    assert re.search(r"ค่าล่าสุดเมื่อ \d+ วันที่แล้ว", page)  # age of the last reading, in days
     assert "?at=2026-08-23T11%3A00%3A00%2B00%3A00" in page  # link to the newest data
 
 

@@ -148,6 +148,12 @@ class StationRow:
         age = self.now.age_hours
         return None if age is None else int(age)
 
+    @property
+    def age_days(self) -> int | None:
+        """Whole days since the last reading when it is two days old or more (else ``None``)."""
+        hours = self.age_hours
+        return hours // 24 if hours is not None and hours >= 48 else None
+
     def marker(self, labels: dict[str, str]) -> dict[str, Any]:
         """The JSON the map script draws (texts already translated; no HTML)."""
         station = self.station
@@ -165,6 +171,7 @@ class StationRow:
             "observed": date_text(self.now.observed_at),
             "stale": not self.current,
             "age": self.age_hours,
+            "ageDays": self.age_days,
         }
 
 

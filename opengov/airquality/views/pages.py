@@ -47,6 +47,7 @@ def _marker_labels() -> dict[str, str]:
         "observed": _("Measured"),
         "aqi": _("AQI"),
         "age": _("Last reading %(hours)s hours ago"),
+        "age_days": _("Last reading %(days)s days ago"),
         "details": _("Station details"),
     }
 

@@ -36,7 +36,9 @@
       list.appendChild(text("dd", marker.pm25_24h ? marker.pm25_24h + " " + labels.unit : "–"));
     } else if (marker.age !== null) {
       list.appendChild(text("dt", labels.no_data));
-      list.appendChild(text("dd", labels.age.replace("%(hours)s", marker.age)));
+      list.appendChild(text("dd", marker.ageDays !== null
+        ? labels.age_days.replace("%(days)s", marker.ageDays)
+        : labels.age.replace("%(hours)s", marker.age)));
     }
     if (marker.observed) {
       list.appendChild(text("dt", labels.observed));
