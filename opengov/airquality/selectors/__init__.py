@@ -24,6 +24,7 @@ from opengov.airquality.selectors.series import (
     OFFICIAL_AVERAGING,
     SeriesPoint,
     daily_standard,
+    readings_newest_hourly_end,
     readings_series,
     station_days_over_standard,
 )
@@ -44,6 +45,7 @@ __all__ = [
     "daily_standard",
     "province_daily_series",
     "province_summary",
+    "readings_newest_hourly_end",
     "readings_series",
     "station_days_over_standard",
     "station_get",

@@ -10,7 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Final, Literal
 from zoneinfo import ZoneInfo
 
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import Count, Max, QuerySet, Sum
 from django.db.models.functions import TruncDate
 
 from opengov.airquality.models import Reading, Station
@@ -186,3 +186,16 @@ def station_days_over_standard(
         if standard is not None and point.value is not None and point.value > standard:
             over.append(point)
     return over
+
+
+def readings_newest_hourly_end(
+    *, station_ids: Iterable[int], parameter: str = "PM25"
+) -> datetime | None:
+    """When the newest 1-hour value of ``parameter`` of these stations ends (UTC), or None.
+
+    Charts of stations whose hourly data is old end there instead of at "now".
+    """
+    newest: datetime | None = Reading.objects.filter(
+        station_id__in=list(station_ids), parameter=parameter, averaging=HOUR_1
+    ).aggregate(newest=Max("observed_at"))["newest"]
+    return newest

@@ -8,14 +8,13 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Max
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 
 from opengov.airquality.aqi import Band, aqi_display, band
-from opengov.airquality.models import Reading, Station
+from opengov.airquality.models import Station
 from opengov.airquality.selectors import StationNow
 from opengov.core.thai_dates import ICT, format_date
 from opengov.geo.selectors import area_get
@@ -211,14 +210,6 @@ def rows_grouped(rows: list[StationRow]) -> list[tuple[str, list[StationRow]]]:
 
 def newest_observed(rows: Sequence[StationRow]) -> datetime | None:
     return max((r.now.observed_at for r in rows if r.now.observed_at), default=None)
-
-
-def hourly_end(station_ids: Iterable[int]) -> datetime | None:
-    """When the newest 1-hour PM2.5 value of these stations ends (charts of old data end there)."""
-    newest: datetime | None = Reading.objects.filter(
-        station_id__in=list(station_ids), parameter=PM25, averaging=HOURLY
-    ).aggregate(newest=Max("observed_at"))["newest"]
-    return newest
 
 
 def band_legend() -> list[Band]:

@@ -20,7 +20,6 @@ from opengov.airquality.views.common import (
     StationRow,
     as_of_parse,
     band_legend,
-    hourly_end,
     is_thai,
     newest_observed,
     province_names,
@@ -104,7 +103,7 @@ def _window_end(as_of: AsOf, now_row: Any, station_ids: list[int]) -> tuple[date
         return as_of.moment, False
     if now_row is not None and not now_row.is_stale:
         return as_of.moment, False
-    newest = hourly_end(station_ids)
+    newest = selectors.readings_newest_hourly_end(station_ids=station_ids)
     if newest is None:
         return as_of.moment, False
     return newest, True
