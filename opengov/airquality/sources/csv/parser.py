@@ -1,6 +1,6 @@
 """Pure parser and validator for readings uploaded as CSV by agencies and community networks.
 
-Format (UTF-8, comma-separated, header row required, column order free) — see ``README.md``:
+Format (UTF-8, comma-separated, header row required, column order free):
 
 ==============  ========  ==============================================================
 column          required  rule
