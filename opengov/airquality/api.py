@@ -40,6 +40,7 @@ from opengov.airquality.selectors import (
 )
 from opengov.airquality.selectors.series import ICT_ZONE
 from opengov.airquality.sources.records import UNITS
+from opengov.core.api_errors import ErrorOut, FieldErrorOut, ValidationErrorOut, query_field_error
 
 router = Router()
 
@@ -65,21 +66,6 @@ CSV_HEADER: Final = (
 
 
 # --- schemas ---------------------------------------------------------------------------------
-
-
-class ErrorOut(Schema):
-    detail: str
-    detail_th: str
-
-
-class FieldErrorOut(Schema):
-    loc: list[str]
-    msg: str
-    msg_th: str
-
-
-class ValidationErrorOut(Schema):
-    detail: list[FieldErrorOut]
 
 
 class StationRefOut(Schema):
@@ -181,10 +167,6 @@ class FeatureCollectionOut(Schema):
 
 
 # --- helpers ---------------------------------------------------------------------------------
-
-
-def _field_error(field: str, en: str, th: str) -> FieldErrorOut:
-    return FieldErrorOut(loc=["query", field], msg=en, msg_th=th)
 
 
 def _station_ref(station: Station) -> StationRefOut:
@@ -303,7 +285,7 @@ def _moment_parse(field: str, raw: str | None) -> tuple[datetime | None, FieldEr
     except ValueError:
         moment = None
     if moment is None or moment.tzinfo is None:
-        return None, _field_error(
+        return None, query_field_error(
             field,
             f"{field} must be an ISO 8601 date-time with a UTC offset,"
             " e.g. 2025-01-08T00:00:00+07:00.",
@@ -328,7 +310,7 @@ class _SeriesQuery:
         parameter = param.strip().upper().replace(".", "")
         if parameter not in Parameter.values:
             self.errors.append(
-                _field_error(
+                query_field_error(
                     "param",
                     f"param must be one of {', '.join(Parameter.values)}.",
                     f"param ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้ {', '.join(Parameter.values)}",
@@ -337,14 +319,14 @@ class _SeriesQuery:
         self.parameter = parameter
         if interval not in MAX_SPAN:
             self.errors.append(
-                _field_error(
+                query_field_error(
                     "interval", "interval must be hour or day.", "interval ต้องเป็น hour หรือ day"
                 )
             )
         self.interval: Literal["hour", "day"] = "day" if interval == "day" else "hour"
         if averaging and averaging not in Averaging.values:
             self.errors.append(
-                _field_error(
+                query_field_error(
                     "averaging",
                     f"averaging must be one of {', '.join(Averaging.values)}.",
                     f"averaging ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้ {', '.join(Averaging.values)}",
@@ -360,11 +342,11 @@ class _SeriesQuery:
             span = MAX_SPAN[self.interval]
             if self.start > self.end:
                 self.errors.append(
-                    _field_error("from", "from must not be after to.", "from ต้องไม่อยู่หลัง to")
+                    query_field_error("from", "from must not be after to.", "from ต้องไม่อยู่หลัง to")
                 )
             elif self.end - self.start > span:
                 self.errors.append(
-                    _field_error(
+                    query_field_error(
                         "to",
                         f"The span from–to may be at most {span.days} days for interval"
                         f" {self.interval}.",

@@ -6,10 +6,16 @@ import math
 from typing import Any
 
 from django.http import HttpRequest
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from ninja import P, QueryEx, Router, Schema, Status
 
+from opengov.core.api_errors import (
+    ErrorOut,
+    FieldErrorOut,
+    ValidationErrorOut,
+    in_both_languages,
+    query_field_error,
+)
 from opengov.geo.models import Area, AreaLevel
 from opengov.geo.selectors import (
     SIMPLIFY_DEFAULT,
@@ -71,20 +77,6 @@ class LookupOut(Schema):
     subdistrict: AreaOut | None
 
 
-class ErrorOut(Schema):
-    detail: str
-
-
-class FieldErrorOut(Schema):
-    loc: list[str]
-    msg: str
-    msg_th: str
-
-
-class ValidationErrorOut(Schema):
-    detail: list[FieldErrorOut]
-
-
 _COORDINATE_RULE = _("{field} must be a number between {low} and {high} (WGS84 degrees).")
 _NOT_FOUND = _("No {level} with code {code}.")
 
@@ -94,13 +86,10 @@ def _coordinate_parse(field: str, raw: str, limit: float) -> tuple[float | None,
         value = float(raw)
     except ValueError:
         value = math.nan
-    messages = {}
-    for language in ("th", "en"):
-        with translation.override(language):
-            messages[language] = str(_COORDINATE_RULE).format(
-                field=field, low=f"{-limit:g}", high=f"{limit:g}"
-            )
-    error = FieldErrorOut(loc=["query", field], msg=messages["en"], msg_th=messages["th"])
+    en, th = in_both_languages(
+        lambda: str(_COORDINATE_RULE).format(field=field, low=f"{-limit:g}", high=f"{limit:g}")
+    )
+    error = query_field_error(field, en, th)
     if not math.isfinite(value) or not -limit <= value <= limit:
         return None, error
     return value, error
@@ -191,8 +180,13 @@ def area_detail(
     """One area by level and code; ``geometry=true`` adds its simplified boundary."""
     area = area_get(level=level, code=code, with_geometry=geometry)
     if area is None:
-        label = str(AreaLevel(level).label).lower() if level in AreaLevel.values else level
-        return Status(404, ErrorOut(detail=str(_NOT_FOUND).format(level=label, code=code)))
+
+        def message() -> str:
+            label = str(AreaLevel(level).label).lower() if level in AreaLevel.values else level
+            return str(_NOT_FOUND).format(level=label, code=code)
+
+        en, th = in_both_languages(message)
+        return Status(404, ErrorOut(detail=en, detail_th=th))
     out = AreaDetailOut.from_orm(area)
     if geometry:
         out.geometry = area_geometry_simplified(area, tolerance=simplify)

@@ -140,7 +140,7 @@ def test_detail_endpoint_with_and_without_geometry(client, reference_areas):
     )
     missing = client.get("/api/v1/areas/province/99")
     assert missing.status_code == 404
-    assert missing.json()["detail"] in ("ไม่พบจังหวัดรหัส 99", "No province with code 99.")
+    assert missing.json() == {"detail": "No province with code 99.", "detail_th": "ไม่พบจังหวัดรหัส 99"}
     assert client.get("/api/v1/areas/planet/1").status_code == 404
 
 
