@@ -20,19 +20,35 @@ from __future__ import annotations
 import csv
 import io
 from datetime import date, datetime, timedelta
-from decimal import Decimal
 from typing import Any, Final, Literal
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from ninja import P, QueryEx, Router, Schema, Status
+from ninja import P, QueryEx, Router, Status
 
-from opengov.airquality.aqi import band, scheme_for
+from opengov.airquality.api_convert import (
+    ATTRIBUTION,
+    as_number,
+    decimal_text,
+    parameter_unit,
+    station_now_out,
+    station_out,
+    station_ref_out,
+)
+from opengov.airquality.api_schemas import (
+    FeatureCollectionOut,
+    FeatureOut,
+    LatestOut,
+    PointGeometryOut,
+    PointOut,
+    ReadingsOut,
+    StationOut,
+    StationPageOut,
+)
 from opengov.airquality.models import Averaging, Parameter, Station
 from opengov.airquality.selectors import (
     STALE_AFTER_HOURS,
     SeriesPoint,
-    StationNow,
     readings_series,
     station_get,
     stations_list,
@@ -48,10 +64,6 @@ PAGE_DEFAULT: Final = 100
 PAGE_MAX: Final = 1000
 DEFAULT_SPAN: Final = timedelta(days=7)
 MAX_SPAN: Final[dict[str, timedelta]] = {"hour": timedelta(days=93), "day": timedelta(days=731)}
-ATTRIBUTION: Final[dict[str, str]] = {
-    "air4thai": "ที่มา: กรมควบคุมมลพิษ (Air4Thai) / Source: Pollution Control Department (Air4Thai)",
-    "openaq": "Source: OpenAQ (openaq.org), data from the original providers",
-}
 CSV_HEADER: Final = (
     "source",
     "station_id",
@@ -65,149 +77,7 @@ CSV_HEADER: Final = (
 )
 
 
-# --- schemas ---------------------------------------------------------------------------------
-
-
-class StationRefOut(Schema):
-    source: str
-    source_id: str
-    name_th: str
-    name_en: str
-    province_code: str
-    lat: float | None
-    lon: float | None
-
-
-class StationOut(StationRefOut):
-    area_th: str
-    area_en: str
-    kind: str
-    station_type: str
-    district_code: str
-    parameters: list[str]
-    first_reading_at: datetime | None
-    last_reading_at: datetime | None
-    attribution: str
-
-
-class StationPageOut(Schema):
-    count: int
-    items: list[StationOut]
-
-
-class ValueOut(Schema):
-    parameter: str
-    value: float
-    unit: str
-    averaging: str
-    observed_at: datetime
-    source: str
-
-
-class StationNowOut(Schema):
-    station: StationRefOut
-    observed_at: datetime | None
-    is_stale: bool
-    age_hours: float | None
-    aqi: int | None
-    aqi_pollutant: str | None
-    aqi_scheme: str | None
-    band_number: int | None
-    band_colour: str | None
-    band_name_th: str | None
-    band_name_en: str | None
-    pm25_1h: ValueOut | None
-    pm25_24h: ValueOut | None
-    values: list[ValueOut]
-    attribution: str
-
-
-class LatestOut(Schema):
-    generated_at: datetime
-    stale_after_hours: int
-    items: list[StationNowOut]
-
-
-class PointOut(Schema):
-    time: datetime | date
-    value: float | None
-    count: int
-    averaging: str
-    unit: str
-    source: str
-
-
-class ReadingsOut(Schema):
-    station: StationRefOut
-    parameter: str
-    interval: str
-    start: datetime
-    end: datetime
-    unit: str
-    source: str
-    attribution: str
-    points: list[PointOut]
-
-
-class PointGeometryOut(Schema):
-    type: Literal["Point"]
-    coordinates: list[float]
-
-
-class FeatureOut(Schema):
-    type: Literal["Feature"]
-    id: str
-    geometry: PointGeometryOut | None
-    properties: dict[str, Any]
-
-
-class FeatureCollectionOut(Schema):
-    type: Literal["FeatureCollection"]
-    features: list[FeatureOut]
-
-
 # --- helpers ---------------------------------------------------------------------------------
-
-
-def _station_ref(station: Station) -> StationRefOut:
-    return StationRefOut(
-        source=station.source,
-        source_id=station.source_id,
-        name_th=station.name_th_display,
-        name_en=station.name_en_display,
-        province_code=station.province_code,
-        lat=station.lat,
-        lon=station.lon,
-    )
-
-
-def _station_out(station: Station) -> StationOut:
-    return StationOut(
-        **_station_ref(station).model_dump(),
-        area_th=station.area_th_display,
-        area_en=station.area_en_display,
-        kind=station.kind,
-        station_type=station.station_type,
-        district_code=station.district_code,
-        parameters=list(station.parameters or []),
-        first_reading_at=_ict(station.first_reading_at),
-        last_reading_at=_ict(station.last_reading_at),
-        attribution=ATTRIBUTION.get(station.source, station.source),
-    )
-
-
-def _ict(moment: datetime | None) -> datetime | None:
-    return moment.astimezone(ICT_ZONE) if moment is not None else None
-
-
-def _number(value: Decimal | None) -> float | None:
-    return float(value) if value is not None else None
-
-
-def _decimal_text(value: Decimal | None) -> str:
-    if value is None:
-        return ""
-    return f"{value.normalize():f}"
 
 
 def _not_found(source: str, source_id: str) -> Status[Any]:
@@ -217,63 +87,6 @@ def _not_found(source: str, source_id: str) -> Status[Any]:
             detail=f"No station {source_id} of source {source}.",
             detail_th=f"ไม่พบสถานี {source_id} ของแหล่งข้อมูล {source}",
         ),
-    )
-
-
-def _unit(station: Station, parameter: str) -> str:
-    return UNITS.get(parameter, "")
-
-
-def _now_out(now: StationNow) -> StationNowOut:
-    station = now.station
-    unit_of = {p: UNITS.get(p, "") for p in now.values}
-    values = [
-        ValueOut(
-            parameter=parameter,
-            value=float(value),
-            unit=unit_of[parameter],
-            averaging=now.averagings.get(parameter, ""),
-            observed_at=now.observed_at.astimezone(ICT_ZONE),
-            source=station.source,
-        )
-        for parameter, value in now.values.items()
-        if now.observed_at is not None
-    ]
-    scheme = scheme_for(now.observed_at) if now.observed_at is not None else None
-    current_band = (
-        band(now.aqi, scheme)
-        if scheme is not None and now.aqi is not None and now.band_number
-        else None
-    )
-
-    def pm25(value: Decimal | None, averaging: str) -> ValueOut | None:
-        if value is None or now.observed_at is None:
-            return None
-        return ValueOut(
-            parameter="PM25",
-            value=float(value),
-            unit=UNITS["PM25"],
-            averaging=averaging,
-            observed_at=now.observed_at.astimezone(ICT_ZONE),
-            source=station.source,
-        )
-
-    return StationNowOut(
-        station=_station_ref(station),
-        observed_at=_ict(now.observed_at),
-        is_stale=now.is_stale,
-        age_hours=now.age_hours,
-        aqi=now.aqi,
-        aqi_pollutant=now.aqi_pollutant,
-        aqi_scheme=scheme if now.aqi is not None else None,
-        band_number=now.band_number,
-        band_colour=current_band.colour if current_band else None,
-        band_name_th=current_band.name_th if current_band else None,
-        band_name_en=current_band.name_en if current_band else None,
-        pm25_1h=pm25(now.pm25_1h, Averaging.HOUR_1),
-        pm25_24h=pm25(now.pm25_24h, Averaging.HOURS_24_ROLLING),
-        values=values,
-        attribution=ATTRIBUTION.get(station.source, station.source),
     )
 
 
@@ -410,7 +223,7 @@ def station_list(
     stations = stations_list(province_code=province, kind=kind, source=source)
     return StationPageOut(
         count=stations.count(),
-        items=[_station_out(s) for s in stations[offset : offset + limit]],
+        items=[station_out(s) for s in stations[offset : offset + limit]],
     )
 
 
@@ -426,7 +239,7 @@ def station_detail(
     station = station_get(source=source, source_id=source_id)
     if station is None:
         return _not_found(source, source_id)
-    return Status(200, _station_out(station))
+    return Status(200, station_out(station))
 
 
 @router.get(
@@ -455,11 +268,11 @@ def station_readings(
     station, points, failure = _series_request(source, source_id, query)
     if failure is not None or station is None:
         return failure or _not_found(source, source_id)
-    unit = _unit(station, query.parameter)
+    unit = parameter_unit(station, query.parameter)
     return Status(
         200,
         ReadingsOut(
-            station=_station_ref(station),
+            station=station_ref_out(station),
             parameter=query.parameter,
             interval=query.interval,
             start=query.start.astimezone(ICT_ZONE),
@@ -470,7 +283,7 @@ def station_readings(
             points=[
                 PointOut(
                     time=_point_time(p),
-                    value=_number(p.value),
+                    value=as_number(p.value),
                     count=p.count,
                     averaging=p.averaging,
                     unit=unit,
@@ -513,7 +326,7 @@ def station_readings_csv(
     station, points, failure = _series_request(source, source_id, query)
     if failure is not None or station is None:
         return failure or _not_found(source, source_id)
-    unit = _unit(station, query.parameter)
+    unit = parameter_unit(station, query.parameter)
     buffer = io.StringIO()
     buffer.write("\ufeff")
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -526,7 +339,7 @@ def station_readings_csv(
                 query.parameter,
                 query.interval,
                 _point_time(point).isoformat(),
-                _decimal_text(point.value),
+                decimal_text(point.value),
                 unit,
                 point.averaging,
                 point.count,
@@ -556,7 +369,7 @@ def latest(
     return LatestOut(
         generated_at=timezone.now().astimezone(ICT_ZONE),
         stale_after_hours=STALE_AFTER_HOURS,
-        items=[_now_out(now) for now in stations_now(province_code=province)],
+        items=[station_now_out(now) for now in stations_now(province_code=province)],
     )
 
 
@@ -589,7 +402,7 @@ def latest_geojson(
     """
     features = []
     for now in stations_now(province_code=province):
-        out = _now_out(now)
+        out = station_now_out(now)
         station = now.station
         geometry = (
             PointGeometryOut(type="Point", coordinates=[station.lon, station.lat])
@@ -612,8 +425,8 @@ def latest_geojson(
             "band_colour": out.band_colour,
             "band_name_th": out.band_name_th,
             "band_name_en": out.band_name_en,
-            "pm25_1h": _number(now.pm25_1h),
-            "pm25_24h": _number(now.pm25_24h),
+            "pm25_1h": as_number(now.pm25_1h),
+            "pm25_24h": as_number(now.pm25_24h),
             "pm25_unit": UNITS["PM25"],
             "attribution": out.attribution,
         }
