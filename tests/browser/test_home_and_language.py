@@ -48,3 +48,31 @@ def test_skip_link_is_first_and_moves_focus_to_main(page: Page, live_server):
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
     assert page.url.endswith("/#main")
+
+
+def test_phone_menu_folds_behind_a_button(phone_page: Page, live_server):
+    phone_page.goto(live_server.url + "/")
+    menu_button = phone_page.get_by_role("button", name="เมนู")
+    organisations = phone_page.get_by_role("navigation", name="เมนูหลัก").get_by_role(
+        "link", name="หน่วยงานและองค์กร"
+    )
+    expect(menu_button).to_have_attribute("aria-expanded", "false")
+    expect(organisations).to_be_hidden()
+    screenshot(phone_page, "home-th-phone-menu-closed")
+
+    menu_button.click()
+    expect(menu_button).to_have_attribute("aria-expanded", "true")
+    expect(organisations).to_be_visible()
+    screenshot(phone_page, "home-th-phone-menu-open")
+
+    phone_page.keyboard.press("Escape")
+    expect(organisations).to_be_hidden()
+    expect(menu_button).to_be_focused()
+
+
+def test_desktop_shows_the_menu_without_a_button(page: Page, live_server):
+    page.goto(live_server.url + "/")
+    expect(page.get_by_role("button", name="เมนู")).to_be_hidden()
+    expect(
+        page.get_by_role("navigation", name="เมนูหลัก").get_by_role("link", name="หน่วยงานและองค์กร")
+    ).to_be_visible()
