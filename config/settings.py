@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "opengov.geo",
     "opengov.accounts",
     "opengov.airquality",
+    "opengov.hotspots",
 ]
 
 MIDDLEWARE = [
@@ -211,5 +212,6 @@ _default_data_dir = BASE_DIR.parent / "shared" / "data"
 OPENGOV_DATA_DIR = Path(env_str("OPENGOV_DATA_DIR", str(_default_data_dir)))
 OPENGOV_HTTP_TIMEOUT = env_int("OPENGOV_HTTP_TIMEOUT", 60)
 OPENAQ_API_KEY = env_secret("OPENAQ_API_KEY")
+FIRMS_MAP_KEY = env_secret("FIRMS_MAP_KEY")
 
 NINJA_PAGINATION_PER_PAGE = 100

@@ -1,0 +1,238 @@
+"""Write side of the hotspots app: keep a FIRMS body raw (once per SHA-256), parse it with the
+pure parser, tag every detection with country / province / district (one vectorised geo lookup
+per file) and insert the detections not stored yet — all or nothing, idempotent.
+
+Counting (:class:`FirmsIngestResult`, also the command's ``--json``):
+
+* ``file_rows`` — non-blank data lines of the file (header excluded);
+* ``rejected`` — malformed rows (line number, header = line 1, and the reason), skipped;
+* ``duplicates`` — valid rows **not written because the detection already exists**: either an
+  earlier row of the same file has the same key, or a stored :class:`Detection` (from this or
+  any earlier file) has it. Key: instrument, satellite, acquired_at, lat, lon;
+* ``ingested`` — new detection rows written by this run.
+
+So ``file_rows == ingested + duplicates + len(rejected)`` always. Re-running the same file
+writes nothing and reports ``ingested 0`` and ``duplicates = file_rows - len(rejected)``.
+``by_country`` counts the file's distinct valid detections (any confidence, new or already
+stored) by the ISO alpha-3 code of the country polygon holding them (``"none"`` outside every
+loaded country), so it is the same on every run of the same file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from typing import Final
+
+import httpx
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from opengov.geo.selectors import areas_lookup_many
+from opengov.hotspots.models import Detection, FirmsPayload, ParseStatus
+from opengov.hotspots.sources.firms import fetcher
+from opengov.hotspots.sources.firms.parser import (
+    VIIRS,
+    FirmsInvalid,
+    FirmsParsed,
+    firms_parse,
+)
+from opengov.hotspots.sources.firms.parser import Detection as ParsedDetection
+
+BATCH: Final = 2000
+NO_COUNTRY: Final = "none"
+PLACES: Final = Decimal("0.00001")
+Key = tuple[str, str, datetime, Decimal, Decimal]
+
+
+@dataclass
+class FirmsIngestResult:
+    payload_id: int | None = None
+    file_rows: int = 0
+    ingested: int = 0
+    duplicates: int = 0
+    rejected: list[dict[str, int | str]] = field(default_factory=list)
+    by_country: dict[str, int] = field(default_factory=dict)
+    already_parsed: bool = False
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "file_rows": self.file_rows,
+            "ingested": self.ingested,
+            "duplicates": self.duplicates,
+            "rejected": self.rejected,
+            "by_country": self.by_country,
+        }
+
+    def summary(self) -> str:
+        if self.already_parsed:
+            return f"FIRMS payload #{self.payload_id} already ingested — skipped / นำเข้าแล้ว ข้าม"
+        return (
+            f"FIRMS payload #{self.payload_id}: rows {self.file_rows}, ingested {self.ingested}, "
+            f"duplicates {self.duplicates}, rejected {len(self.rejected)} / แถว {self.file_rows} "
+            f"นำเข้าใหม่ {self.ingested} ซ้ำ {self.duplicates} ปฏิเสธ {len(self.rejected)}"
+        )
+
+
+def _codes(detections: list[ParsedDetection]) -> list[tuple[str, str, str]]:
+    if not detections:
+        return []
+    found = areas_lookup_many(
+        [float(d.lat) for d in detections], [float(d.lon) for d in detections]
+    )
+    return [
+        (
+            str(found["country"][i] or ""),
+            str(found["province"][i] or ""),
+            str(found["district"][i] or ""),
+        )
+        for i in range(len(detections))
+    ]
+
+
+def _stored_keys(detections: list[ParsedDetection]) -> set[Key]:
+    if not detections:
+        return set()
+    first = min(d.acquired_at for d in detections)
+    last = max(d.acquired_at for d in detections)
+    rows = Detection.objects.filter(acquired_at__gte=first, acquired_at__lte=last).values_list(
+        "instrument", "satellite", "acquired_at", "lat", "lon"
+    )
+    return {
+        (instrument, satellite, acquired_at, lat.quantize(PLACES), lon.quantize(PLACES))
+        for instrument, satellite, acquired_at, lat, lon in rows.iterator(chunk_size=BATCH)
+    }
+
+
+def _detection_row(
+    parsed: ParsedDetection,
+    codes: tuple[str, str, str],
+    product: str,
+    payload: FirmsPayload,
+) -> Detection:
+    viirs = parsed.instrument == VIIRS
+    return Detection(
+        instrument=parsed.instrument,
+        satellite=parsed.satellite,
+        product=product,
+        acquired_at=parsed.acquired_at,
+        lat=parsed.lat,
+        lon=parsed.lon,
+        bright_ti4=parsed.bright if viirs else None,
+        bright_ti5=parsed.bright2 if viirs else None,
+        brightness=None if viirs else parsed.bright,
+        bright_t31=None if viirs else parsed.bright2,
+        scan=parsed.scan,
+        track=parsed.track,
+        frp=parsed.frp,
+        confidence_raw=parsed.confidence_raw,
+        confidence_class=parsed.confidence_class,
+        confidence_pct=parsed.confidence_pct,
+        daynight=parsed.daynight,
+        version=parsed.version,
+        fire_type=parsed.fire_type,
+        country_code=codes[0],
+        province_code=codes[1],
+        district_code=codes[2],
+        raw_payload=payload,
+    )
+
+
+def firms_ingest(
+    *,
+    body: bytes,
+    fetched_at: datetime,
+    origin: str = "",
+    product: str = "",
+    http_status: int | None = None,
+    skip_parsed: bool = False,
+) -> FirmsIngestResult:
+    """Store ``body`` once, parse it and insert its new detections in one transaction (counting
+    rules in the module docstring). :class:`FirmsInvalid` (bad header, unreadable content) →
+    nothing written. ``skip_parsed`` returns at once (``already_parsed``) when the same bytes
+    were ingested before — for the demo step and scheduled jobs, not for reports."""
+    digest = hashlib.sha256(body).hexdigest()
+    result = FirmsIngestResult()
+    existing = FirmsPayload.objects.filter(sha256=digest).first()
+    if skip_parsed and existing is not None and existing.parse_status == ParseStatus.PARSED:
+        result.payload_id = existing.pk
+        result.already_parsed = True
+        return result
+    parsed: FirmsParsed = firms_parse(body)
+    codes = _codes(parsed.detections)
+    result.file_rows = parsed.file_rows
+    result.rejected = [{"line": r.line, "reason": r.reason} for r in parsed.rejected]
+    countries = Counter(code[0] or NO_COUNTRY for code in codes)
+    result.by_country = dict(sorted(countries.items()))
+    with transaction.atomic():
+        payload = existing or FirmsPayload(sha256=digest, body=body, fetched_at=fetched_at)
+        payload.product = product[:64]
+        payload.origin = origin[:1000]
+        payload.http_status = http_status
+        payload.size = len(body)
+        payload.parse_status = ParseStatus.PARSED
+        payload.parse_error = ""
+        payload.parsed_at = timezone.now()
+        payload.file_rows = parsed.file_rows
+        payload.save()
+        result.payload_id = payload.pk
+        stored = _stored_keys(parsed.detections)
+        new = [
+            _detection_row(detection, code, product[:64], payload)
+            for detection, code in zip(parsed.detections, codes, strict=True)
+            if detection.key() not in stored
+        ]
+        Detection.objects.bulk_create(new, batch_size=BATCH)
+    result.ingested = len(new)
+    result.duplicates = parsed.duplicates + len(parsed.detections) - len(new)
+    return result
+
+
+def firms_live_ingest(
+    *, product: str, days: int = 1, client: httpx.Client | None = None
+) -> FirmsIngestResult:
+    """Fetch one FIRMS product (area API with ``FIRMS_MAP_KEY``, else the keyless 24-hour
+    SouthEast_Asia file) and ingest it. A body that is not FIRMS CSV is kept as ``failed`` for
+    audit and :class:`FirmsInvalid` is raised."""
+    own = client is None
+    session = client or fetcher.http_client(timeout=float(settings.OPENGOV_HTTP_TIMEOUT))
+    try:
+        got = fetcher.firms_fetch(
+            session, product=product, days=days, map_key=str(settings.FIRMS_MAP_KEY or "")
+        )
+    finally:
+        if own:
+            session.close()
+    try:
+        return firms_ingest(
+            body=got.body,
+            fetched_at=got.fetched_at,
+            origin=got.url,
+            product=product,
+            http_status=got.status,
+        )
+    except FirmsInvalid as invalid:
+        _payload_reject(got, product, invalid)
+        raise
+
+
+def _payload_reject(got: fetcher.Fetched, product: str, invalid: FirmsInvalid) -> None:
+    digest = hashlib.sha256(got.body).hexdigest()
+    FirmsPayload.objects.update_or_create(
+        sha256=digest,
+        defaults={
+            "product": product,
+            "origin": got.url[:1000],
+            "http_status": got.status,
+            "fetched_at": got.fetched_at,
+            "size": len(got.body),
+            "body": got.body,
+            "parse_status": ParseStatus.FAILED,
+            "parse_error": invalid.bilingual(),
+            "parsed_at": timezone.now(),
+        },
+    )
