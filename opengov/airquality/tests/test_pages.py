@@ -51,7 +51,7 @@ def _get(client: Client, url: str, status: int = 200) -> str:
 
 def test_map_page_thai_counts_every_station_and_shows_no_old_value_as_current(client: Client):
     page = _get(client, "/air/")
-    assert '<html lang="th">' in page
+    assert '<html lang="th" class="no-js">' in page
     assert "คุณภาพอากาศ: แผนที่สถานีตรวจวัด" in page
     assert "36 สถานี" in page  # 33 in the latest payload + 02t, 05t, 08t from the history export
     assert "มีข้อมูลปัจจุบัน 0 สถานี ไม่มีข้อมูลปัจจุบัน 36 สถานี" in page
@@ -82,7 +82,7 @@ def test_map_page_as_of_the_payload_shows_bands_and_both_pm25_values(client: Cli
 
 def test_map_page_english_and_sorting(client: Client):
     page = _get(client, "/en/air/?sort=worst")
-    assert '<html lang="en">' in page
+    assert '<html lang="en" class="no-js">' in page
     assert "36 stations" in page
     assert "City Hall, Chiangmai" in page
     assert 'aria-current="true" class="air-sort__current">worst first' in page
