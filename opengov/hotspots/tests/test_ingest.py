@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 
 from opengov.hotspots.models import Detection, FirmsPayload, ParseStatus
-from opengov.hotspots.services import firms_ingest
+from opengov.hotspots.services import FirmsIngestResult, firms_ingest
 from opengov.hotspots.sources.firms.parser import FirmsInvalid
 from opengov.hotspots.tests.conftest import (
     MODIS_2019,
@@ -53,8 +53,14 @@ BY_COUNTRY = {
 }
 
 
-def _ingest(name: str, **extra: object):
-    return firms_ingest(body=firms_bytes(name), fetched_at=FETCHED, origin=name, **extra)
+def _ingest(name: str, *, product: str = "", skip_parsed: bool = False) -> FirmsIngestResult:
+    return firms_ingest(
+        body=firms_bytes(name),
+        fetched_at=FETCHED,
+        origin=name,
+        product=product,
+        skip_parsed=skip_parsed,
+    )
 
 
 @pytest.mark.django_db
