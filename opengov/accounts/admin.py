@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.core.exceptions import ValidationError
-from django.db.models import Field, Model, QuerySet, URLField
+from django.db.models import Field, QuerySet, URLField
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -25,8 +25,7 @@ from opengov.accounts.models import (
     User,
 )
 from opengov.accounts.services import deletion_request_cancel, deletion_request_carry_out
-
-_ModelT = TypeVar("_ModelT", bound=Model)
+from opengov.core.admin_read_only import ReadOnlyAdmin
 
 
 class EmailUserCreationForm(AdminUserCreationForm):
@@ -120,19 +119,6 @@ class OrganisationAdmin(admin.ModelAdmin[Organisation]):
         (_("Public contact"), {"fields": ("email", "phone", "website", "address")}),
         (_("Areas of responsibility"), {"fields": ("areas",)}),
     )
-
-
-class ReadOnlyAdmin(admin.ModelAdmin[_ModelT]):
-    """Evidence records: visible to platform admins, changed only by services."""
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
 
 
 @admin.register(ConsentRecord)

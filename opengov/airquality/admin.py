@@ -1,28 +1,13 @@
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import admin
-from django.http import HttpRequest
 
 from opengov.airquality.models import RawPayload, Reading, Station
-
-
-class ReadOnlyAdmin(admin.ModelAdmin[Any]):
-    """Rows come only from ingest; the admin shows them and never edits them."""
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
+from opengov.core.admin_read_only import ReadOnlyAdmin
 
 
 @admin.register(Station)
-class StationAdmin(ReadOnlyAdmin):
+class StationAdmin(ReadOnlyAdmin[Station]):
     list_display = (
         "source",
         "source_id",
@@ -38,7 +23,7 @@ class StationAdmin(ReadOnlyAdmin):
 
 
 @admin.register(Reading)
-class ReadingAdmin(ReadOnlyAdmin):
+class ReadingAdmin(ReadOnlyAdmin[Reading]):
     list_display = ("station", "parameter", "averaging", "value", "unit", "observed_at")
     list_filter = ("source", "parameter", "averaging")
     list_select_related = ("station",)
@@ -49,7 +34,7 @@ class ReadingAdmin(ReadOnlyAdmin):
 
 
 @admin.register(RawPayload)
-class RawPayloadAdmin(ReadOnlyAdmin):
+class RawPayloadAdmin(ReadOnlyAdmin[RawPayload]):
     list_display = (
         "source",
         "kind",

@@ -2,31 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from opengov.core.admin_read_only import ReadOnlyAdmin
 from opengov.geo.models import Area, LayerLoad
 
 
-class _ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
-    """No add, change or delete by hand: ``geo_load`` is the only way areas change."""
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-
 @admin.register(Area)
-class AreaAdmin(_ReadOnlyAdmin):
+class AreaAdmin(ReadOnlyAdmin[Area]):
     list_display = ("code", "name_th", "name_en", "level", "parent_code", "iso_code")
     list_filter = ("level",)
     search_fields = ("code", "name_th", "name_en", "iso_code")
@@ -62,7 +48,7 @@ class AreaAdmin(_ReadOnlyAdmin):
 
 
 @admin.register(LayerLoad)
-class LayerLoadAdmin(_ReadOnlyAdmin):
+class LayerLoadAdmin(ReadOnlyAdmin[LayerLoad]):
     list_display = (
         "loaded_at",
         "level",

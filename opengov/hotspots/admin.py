@@ -1,28 +1,13 @@
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import admin
-from django.http import HttpRequest
 
+from opengov.core.admin_read_only import ReadOnlyAdmin
 from opengov.hotspots.models import Detection, FirmsPayload
 
 
-class ReadOnlyAdmin(admin.ModelAdmin[Any]):
-    """Rows come only from ingest; the admin shows them and never edits them."""
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-
 @admin.register(Detection)
-class DetectionAdmin(ReadOnlyAdmin):
+class DetectionAdmin(ReadOnlyAdmin[Detection]):
     list_display = (
         "acquired_at",
         "instrument",
@@ -42,7 +27,7 @@ class DetectionAdmin(ReadOnlyAdmin):
 
 
 @admin.register(FirmsPayload)
-class FirmsPayloadAdmin(ReadOnlyAdmin):
+class FirmsPayloadAdmin(ReadOnlyAdmin[FirmsPayload]):
     list_display = ("product", "origin", "fetched_at", "parse_status", "file_rows", "size")
     list_filter = ("parse_status", "product")
     exclude = ("body",)
