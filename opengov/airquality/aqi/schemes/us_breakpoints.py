@@ -13,6 +13,7 @@ the pre-2024 Appendix G; both agree everywhere below AQI 301 except for PM2.5.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from opengov.airquality.aqi.model import AboveTopRule, PollutantTable
@@ -23,6 +24,7 @@ _UNDEFINED = AboveTopRule.UNDEFINED
 _TENTH = Decimal("0.1")
 _WHOLE = Decimal(1)
 
+# A pre-2024 table differs from its 2024 table only in its rows (same unit, averaging and rules).
 PM25_2024 = PollutantTable(
     pollutant="PM25",
     unit="µg/m³",
@@ -39,12 +41,8 @@ PM25_2024 = PollutantTable(
     ),
 )
 
-PM25_PRE_2024 = PollutantTable(
-    pollutant="PM25",
-    unit="µg/m³",
-    averaging="24h",
-    above_top=_BEYOND,
-    truncate_step=_TENTH,
+PM25_PRE_2024 = replace(
+    PM25_2024,
     rows=breakpoint_rows(
         ("0.0", "12.0", 0, 50),
         ("12.1", "35.4", 51, 100),
@@ -72,12 +70,8 @@ PM10_2024 = PollutantTable(
     ),
 )
 
-PM10_PRE_2024 = PollutantTable(
-    pollutant="PM10",
-    unit="µg/m³",
-    averaging="24h",
-    above_top=_BEYOND,
-    truncate_step=_WHOLE,
+PM10_PRE_2024 = replace(
+    PM10_2024,
     rows=PM10_2024.rows[:5] + breakpoint_rows(("425", "504", 301, 400), ("505", "604", 401, 500)),
 )
 
@@ -112,12 +106,8 @@ CO_2024 = PollutantTable(
     ),
 )
 
-CO_PRE_2024 = PollutantTable(
-    pollutant="CO",
-    unit="ppm",
-    averaging="8h",
-    above_top=_BEYOND,
-    truncate_step=_TENTH,
+CO_PRE_2024 = replace(
+    CO_2024,
     rows=CO_2024.rows[:5] + breakpoint_rows(("30.5", "40.4", 301, 400), ("40.5", "50.4", 401, 500)),
 )
 
@@ -151,12 +141,8 @@ NO2_2024 = PollutantTable(
     ),
 )
 
-NO2_PRE_2024 = PollutantTable(
-    pollutant="NO2",
-    unit="ppb",
-    averaging="1h",
-    above_top=_BEYOND,
-    truncate_step=_WHOLE,
+NO2_PRE_2024 = replace(
+    NO2_2024,
     rows=NO2_2024.rows[:5]
     + breakpoint_rows(("1250", "1649", 301, 400), ("1650", "2049", 401, 500)),
 )
