@@ -13,6 +13,7 @@ Bodies saved on Windows are sometimes UTF-16 with a BOM; both encodings are read
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any, Final
 
@@ -181,49 +182,66 @@ def _reading(
     result.readings.append(ParsedReading(location_id, parameter, HOUR_1, number, unit, moment))
 
 
-def sensors_parse(payload: bytes, *, location_id: str) -> ParsedPayload:
-    """The latest value of each sensor of one location (``/v3/locations/{id}/sensors``)."""
+# One result item -> (value, end of its hour) or None when it holds no one-hour value.
+_ValueAndTime = tuple[object, object]
+
+
+def _hourly_values_parse(
+    payload: bytes,
+    *,
+    location_id: str,
+    results_key: str,
+    value_and_time: Callable[[dict[str, Any]], _ValueAndTime | None],
+) -> ParsedPayload:
     location = _location_required(location_id)
     result = ParsedPayload(stations=[ParsedStation(source_id=location)])
     problems: list[Problem] = []
-    for position, item in enumerate(_results(payload, "sensors"), start=1):
-        latest = item.get("latest") if isinstance(item, dict) else None
-        if not isinstance(latest, dict):
+    for position, item in enumerate(_results(payload, results_key), start=1):
+        found = value_and_time(item) if isinstance(item, dict) else None
+        if found is None:
             result.missing += 1
             continue
+        value, observed_at = found
         _reading(
             result,
             problems,
             location_id=location,
             parameter_info=item.get("parameter"),
-            value=latest.get("value"),
-            observed_at=latest.get("datetime"),
+            value=value,
+            observed_at=observed_at,
             position=position,
         )
     if problems:
         raise PayloadInvalid(problems)
     return result
+
+
+def _latest_value(item: dict[str, Any]) -> _ValueAndTime | None:
+    latest = item.get("latest")
+    if not isinstance(latest, dict):
+        return None
+    return latest.get("value"), latest.get("datetime")
+
+
+def _one_hour_value(item: dict[str, Any]) -> _ValueAndTime | None:
+    period = item.get("period")
+    if not isinstance(period, dict) or str(period.get("interval")) not in ONE_HOUR_INTERVALS:
+        return None  # not a one-hour value; the platform keeps hourly series only
+    return item.get("value"), period.get("datetimeTo")
+
+
+def sensors_parse(payload: bytes, *, location_id: str) -> ParsedPayload:
+    """The latest value of each sensor of one location (``/v3/locations/{id}/sensors``)."""
+    return _hourly_values_parse(
+        payload, location_id=location_id, results_key="sensors", value_and_time=_latest_value
+    )
 
 
 def measurements_parse(payload: bytes, *, location_id: str) -> ParsedPayload:
     """One-hour values of one sensor (``/v3/sensors/{id}/measurements`` or ``/hours``)."""
-    location = _location_required(location_id)
-    result = ParsedPayload(stations=[ParsedStation(source_id=location)])
-    problems: list[Problem] = []
-    for position, item in enumerate(_results(payload, "measurements"), start=1):
-        period = item.get("period") if isinstance(item, dict) else None
-        if not isinstance(period, dict) or str(period.get("interval")) not in ONE_HOUR_INTERVALS:
-            result.missing += 1  # not a one-hour value; the platform keeps hourly series only
-            continue
-        _reading(
-            result,
-            problems,
-            location_id=location,
-            parameter_info=item.get("parameter"),
-            value=item.get("value"),
-            observed_at=period.get("datetimeTo"),
-            position=position,
-        )
-    if problems:
-        raise PayloadInvalid(problems)
-    return result
+    return _hourly_values_parse(
+        payload,
+        location_id=location_id,
+        results_key="measurements",
+        value_and_time=_one_hour_value,
+    )
