@@ -215,3 +215,6 @@ OPENAQ_API_KEY = env_secret("OPENAQ_API_KEY")
 FIRMS_MAP_KEY = env_secret("FIRMS_MAP_KEY")
 
 NINJA_PAGINATION_PER_PAGE = 100
+# Hotspots: a detection is linked to the nearest public risk place (power plant, factory, sugar
+# mill) within this many km; 0 switches the link off.
+HOTSPOTS_RISK_PLACE_RADIUS_KM = env_int("HOTSPOTS_RISK_PLACE_RADIUS_KM", 5)

@@ -128,7 +128,7 @@ def layer_parse(
 ) -> ParsedLayer:
     """Parse a GeoJSON FeatureCollection of areas; raise :class:`LayerInvalid` on any problem."""
     sha1 = hashlib.sha1(data, usedforsecurity=False).hexdigest()
-    document = _document_load(data)
+    document = geojson_document_load(data)
     features = document["features"]
     if level is not None and level not in LEVELS:
         raise LayerInvalid([LayerProblem("unknown_level", params={"level": level})])
@@ -181,7 +181,7 @@ def layer_detect(features: Sequence[Any]) -> str:
     raise LayerInvalid([LayerProblem("unknown_layer")])
 
 
-def _document_load(data: bytes) -> dict[str, Any]:
+def geojson_document_load(data: bytes) -> dict[str, Any]:
     try:
         document = json.loads(data)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -324,7 +324,7 @@ def _geometry_parse(
         return None
     if not geometry.is_valid:
         reason = shapely.is_valid_reason(geometry)
-        repaired = _polygonal_part(shapely.make_valid(geometry))
+        repaired = polygonal_part(shapely.make_valid(geometry))
         if repaired is None:
             problems.append(LayerProblem("invalid_geometry", index, label, {"reason": reason}))
             return None
@@ -332,7 +332,7 @@ def _geometry_parse(
     return geometry
 
 
-def _polygonal_part(geometry: shapely.Geometry) -> shapely.Geometry | None:
+def polygonal_part(geometry: shapely.Geometry) -> shapely.Geometry | None:
     """Keep the polygons of a repaired geometry (make_valid may add lines and points)."""
     parts = [
         part

@@ -22,9 +22,18 @@ _MESSAGES: Final[Mapping[str, Promise]] = {
         "(CRS84, EPSG:4326) is accepted."
     ),
     "unknown_layer": _(
-        "Cannot tell the layer (country, province, district or sub-district) from the "
-        "properties; give it with --layer."
+        "Cannot tell the layer (country, province, district, sub-district, land_use or "
+        "risk_places) from the properties; give it with --layer."
     ),
+    "unknown_land_use_class": _(
+        "{feature}: the land-use class is missing or unknown; use one of conservation_forest, "
+        "alro, reserved_forest, agriculture, community_other, highway_corridor (property class, "
+        "lu_code 1-6 or lu_name)."
+    ),
+    "not_point": _("{feature}: the geometry is a {type}, not a Point."),
+    "missing_name": _("{feature}: the name is missing."),
+    "bad_visibility": _("Unknown visibility {value}: use public or organisation."),
+    "private_without_owner": _("A private layer needs the organisation that owns it."),
     "unknown_level": _("Unknown layer {level}: use country, province, district or subdistrict."),
     "no_features": _("The file has no areas to load."),
     "not_feature": _("{feature}: this is not a GeoJSON Feature."),

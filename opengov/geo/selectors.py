@@ -18,10 +18,21 @@ from typing import Any, Final
 
 import numpy as np
 import shapely
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 
 from opengov.geo.area_index import LEVELS, AreaIndex, CodeArray, FloatArray, LayerGeometries
-from opengov.geo.models import Area, AreaLevel, LayerLoad
+from opengov.geo.feature_index import IntArray, ObjectArray, RiskPlaceIndex, ZoneIndex
+from opengov.geo.feature_layers import LAND_USE_CLASSES, UNKNOWN_CLASS
+from opengov.geo.models import (
+    Area,
+    AreaLevel,
+    FeatureLayer,
+    FeatureLayerKind,
+    LayerLoad,
+    LayerVisibility,
+    RiskPlace,
+    Zone,
+)
 
 INDEX_CHECK_SECONDS: Final = 60.0
 SIMPLIFY_DEFAULT: Final = 0.001  # degrees, about 100 m: enough for a province on a phone map
@@ -182,3 +193,110 @@ def area_geometry_simplified(area: Area, *, tolerance: float = SIMPLIFY_DEFAULT)
         geometry = shapely.simplify(geometry, tolerance, preserve_topology=True)
     result: dict[str, Any] = json.loads(shapely.to_geojson(geometry))
     return result
+
+
+# --- land-use zones and risk places -------------------------------------------------------------
+
+
+@dataclass
+class _CachedFeatureIndexes:
+    zones: ZoneIndex
+    places: RiskPlaceIndex
+    stamp: tuple[int, str]
+    checked_at: float
+
+
+_feature_cache: _CachedFeatureIndexes | None = None
+
+
+def feature_index_clear() -> None:
+    """Forget the cached zone and risk-place indexes (rebuilt on the next lookup)."""
+    global _feature_cache
+    with _lock:
+        _feature_cache = None
+
+
+def _public_layers() -> QuerySet[FeatureLayer]:
+    return FeatureLayer.objects.filter(visibility=LayerVisibility.PUBLIC)
+
+
+def _feature_stamp() -> tuple[int, str]:
+    layers = _public_layers().order_by()
+    stamp = layers.aggregate(count=Count("id"), latest=Max("loaded_at"))
+    return int(stamp["count"]), str(stamp["latest"])
+
+
+def _feature_indexes() -> _CachedFeatureIndexes:
+    global _feature_cache
+    with _lock:
+        now = time.monotonic()
+        cached = _feature_cache
+        if cached is not None and now - cached.checked_at < INDEX_CHECK_SECONDS:
+            return cached
+        stamp = _feature_stamp()
+        if cached is not None and cached.stamp == stamp:
+            cached.checked_at = now
+            return cached
+        zones = list(
+            Zone.objects.filter(
+                layer__in=_public_layers(), layer__kind=FeatureLayerKind.LAND_USE
+            ).values_list("zone_class", "geometry")
+        )
+        geometries = shapely.from_geojson([g for _, g in zones]) if zones else []
+        zone_index = ZoneIndex(
+            [c for c, _ in zones], list(geometries), rank=LAND_USE_CLASSES, unknown=UNKNOWN_CLASS
+        )
+        places = list(
+            RiskPlace.objects.filter(layer__in=_public_layers()).values_list("id", "lat", "lon")
+        )
+        place_index = RiskPlaceIndex(
+            [p[0] for p in places], [p[1] for p in places], [p[2] for p in places]
+        )
+        _feature_cache = _CachedFeatureIndexes(zone_index, place_index, stamp, now)
+        return _feature_cache
+
+
+def land_use_classes_many(
+    lats: Sequence[float] | FloatArray, lons: Sequence[float] | FloatArray
+) -> ObjectArray:
+    """GISTDA land-use class of each point from the public zone layers; ``"unknown"`` where no
+    loaded zone holds the point (no layer loaded, outside Thailand, or a gap) — never a guess."""
+    ys = np.asarray(lats, dtype=np.float64)
+    xs = np.asarray(lons, dtype=np.float64)
+    return _feature_indexes().zones.classes_at(ys, xs)
+
+
+def risk_places_nearest_many(
+    lats: Sequence[float] | FloatArray, lons: Sequence[float] | FloatArray, *, radius_km: float
+) -> tuple[IntArray, FloatArray]:
+    """Id of the nearest public risk place within ``radius_km`` of each point (``-1`` if none)
+    and the great-circle distance in km (NaN if none)."""
+    ys = np.asarray(lats, dtype=np.float64)
+    xs = np.asarray(lons, dtype=np.float64)
+    return _feature_indexes().places.nearest_within(ys, xs, radius_km)
+
+
+def feature_layers_visible(*, organisation_ids: Sequence[int] = ()) -> QuerySet[FeatureLayer]:
+    """Public layers plus the private layers of the given organisations (the viewer's own)."""
+    mine = Q(
+        visibility=LayerVisibility.ORGANISATION, owner_organisation_id__in=list(organisation_ids)
+    )
+    return FeatureLayer.objects.filter(Q(visibility=LayerVisibility.PUBLIC) | mine)
+
+
+def risk_places_in_bbox(
+    *, west: float, south: float, east: float, north: float, organisation_ids: Sequence[int] = ()
+) -> QuerySet[RiskPlace]:
+    """Risk places of the visible layers inside a box, for maps."""
+    return RiskPlace.objects.filter(
+        layer__in=feature_layers_visible(organisation_ids=organisation_ids),
+        lon__gte=west,
+        lon__lte=east,
+        lat__gte=south,
+        lat__lte=north,
+    ).select_related("layer")
+
+
+def risk_places_by_id(ids: Sequence[int]) -> dict[int, RiskPlace]:
+    """Risk places by id (for labelling tagged records)."""
+    return {place.pk: place for place in RiskPlace.objects.filter(pk__in=list(ids))}

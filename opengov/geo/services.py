@@ -1,4 +1,5 @@
-"""Write side of the geo app: load reference layers into ``Area`` rows (idempotent upserts)."""
+"""Write side of the geo app: load reference layers into ``Area`` rows, and land-use zones and
+risk places into ``FeatureLayer`` layers (all or nothing per file, idempotent)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
+from opengov.geo.feature_layers import ParsedFeatureLayer, feature_layer_parse
 from opengov.geo.geojson_layers import (
     LEVELS,
     PARENT_LEVEL,
@@ -22,13 +24,21 @@ from opengov.geo.geojson_layers import (
 )
 from opengov.geo.layer_messages import problems_render, problems_render_bilingual
 from opengov.geo.layer_sources import layer_source_read, source_is_url
-from opengov.geo.models import Area, LayerLoad
+from opengov.geo.models import (
+    Area,
+    FeatureLayer,
+    FeatureLayerKind,
+    LayerLoad,
+    LayerVisibility,
+    RiskPlace,
+    Zone,
+)
 from opengov.geo.reference_layers import (
     REFERENCE_LAYERS,
     reference_layer_for_source,
     reference_layer_location,
 )
-from opengov.geo.selectors import area_index_clear
+from opengov.geo.selectors import area_index_clear, feature_index_clear
 
 _COMPARED_FIELDS = (
     "name_th",
@@ -253,3 +263,141 @@ def _parsed_layer_store(*, parsed: ParsedLayer, source: str, started: float) -> 
         absent=len(existing),
         seconds=time.perf_counter() - started,
     )
+
+
+@dataclass(frozen=True)
+class FeatureLayerLoadResult:
+    slug: str
+    kind: str
+    source: str
+    sha1: str
+    features: int
+    created: int
+    updated: int
+    removed: int
+    seconds: float
+    skipped: bool = False  # same bytes as the last load of this layer: nothing written
+
+    def summary(self) -> str:
+        if self.skipped:
+            return f"{self.kind} {self.slug}: {self.source} already loaded (sha1 {self.sha1[:12]})"
+        return (
+            f"{self.kind} {self.slug}: {self.features} features from {self.source} — created "
+            f"{self.created}, updated {self.updated}, removed {self.removed} ({self.seconds:.2f} s)"
+        )
+
+
+def feature_layer_load(
+    *,
+    source: str,
+    slug: str,
+    kind: str | None = None,
+    name_th: str = "",
+    name_en: str = "",
+    owner_organisation_id: int | None = None,
+    visibility: str = LayerVisibility.PUBLIC,
+    data: bytes | None = None,
+) -> FeatureLayerLoadResult:
+    """Load a land-use zone layer or a risk-place layer (file, URL or ``data``) as layer ``slug``.
+
+    All or nothing: every feature is checked first and :class:`AreaLayerLoadError` names every bad
+    one. Loading the same bytes again writes nothing. A changed file replaces the layer's zones;
+    risk places are matched by their source id (or name and position) so that hotspots tagged
+    with them keep the link. Public land-use layers must use GISTDA's six classes; a private
+    layer (``visibility="organisation"``, an owner required) may use its own class labels."""
+    started = time.perf_counter()
+    if visibility not in LayerVisibility.values:
+        raise AreaLayerLoadError(
+            source, [LayerProblem("bad_visibility", params={"value": visibility})]
+        )
+    private = visibility == LayerVisibility.ORGANISATION
+    if private and owner_organisation_id is None:
+        raise AreaLayerLoadError(source, [LayerProblem("private_without_owner")])
+    try:
+        raw = (
+            data
+            if data is not None
+            else layer_source_read(source, timeout=float(settings.OPENGOV_HTTP_TIMEOUT))
+        )
+        parsed = feature_layer_parse(raw, kind=kind, private=private)
+    except LayerInvalid as invalid:
+        raise AreaLayerLoadError(source, invalid.problems) from invalid
+    layer = FeatureLayer.objects.filter(slug=slug).first()
+    if layer is not None and layer.sha1 == parsed.sha1 and layer.kind == parsed.kind:
+        return FeatureLayerLoadResult(
+            slug, parsed.kind, source, parsed.sha1, parsed.feature_count, 0, 0, 0, 0.0, True
+        )
+    with transaction.atomic():
+        layer = layer or FeatureLayer(slug=slug)
+        layer.kind = parsed.kind
+        layer.name_th = name_th or layer.name_th or slug
+        layer.name_en = name_en or layer.name_en or slug
+        layer.visibility = visibility
+        layer.owner_organisation_id = owner_organisation_id
+        layer.source = source[:500]
+        layer.sha1 = parsed.sha1
+        layer.feature_count = parsed.feature_count
+        layer.full_clean()
+        layer.save()
+        if parsed.kind == FeatureLayerKind.LAND_USE:
+            counts = _zones_replace(layer, parsed)
+        else:
+            counts = _risk_places_upsert(layer, parsed)
+    transaction.on_commit(feature_index_clear)
+    return FeatureLayerLoadResult(
+        slug,
+        parsed.kind,
+        source,
+        parsed.sha1,
+        parsed.feature_count,
+        *counts,
+        seconds=time.perf_counter() - started,
+    )
+
+
+def _zones_replace(layer: FeatureLayer, parsed: ParsedFeatureLayer) -> tuple[int, int, int]:
+    removed, _ = Zone.objects.filter(layer=layer).delete()
+    zones = []
+    for zone in parsed.zones:
+        min_lon, min_lat, max_lon, max_lat = zone.bbox
+        zones.append(
+            Zone(
+                layer=layer,
+                zone_class=zone.zone_class,
+                name=zone.name,
+                geometry=zone.geometry_json,
+                min_lon=min_lon,
+                min_lat=min_lat,
+                max_lon=max_lon,
+                max_lat=max_lat,
+            )
+        )
+    Zone.objects.bulk_create(zones, batch_size=_BATCH)
+    return len(zones), 0, removed
+
+
+def _place_key(external_id: str, name: str, lat: float, lon: float) -> str:
+    return external_id or f"{name}@{lat:.6f},{lon:.6f}"
+
+
+def _risk_places_upsert(layer: FeatureLayer, parsed: ParsedFeatureLayer) -> tuple[int, int, int]:
+    existing = {
+        _place_key(row.external_id, row.name, row.lat, row.lon): row
+        for row in RiskPlace.objects.filter(layer=layer)
+    }
+    to_create: list[RiskPlace] = []
+    to_update: list[RiskPlace] = []
+    fields = ("kind", "external_id", "name", "lat", "lon", "country_code", "capacity_mw", "fuel")
+    for place in parsed.places:
+        values = {name: getattr(place, name) for name in fields}
+        row = existing.pop(_place_key(place.external_id, place.name, place.lat, place.lon), None)
+        if row is None:
+            to_create.append(RiskPlace(layer=layer, **values))
+        elif any(getattr(row, name) != value for name, value in values.items()):
+            for name, value in values.items():
+                setattr(row, name, value)
+            to_update.append(row)
+    RiskPlace.objects.bulk_create(to_create, batch_size=_BATCH)
+    RiskPlace.objects.bulk_update(to_update, fields, batch_size=_BATCH)
+    RiskPlace.objects.filter(pk__in=[row.pk for row in existing.values()]).delete()
+    return len(to_create), len(to_update), len(existing)

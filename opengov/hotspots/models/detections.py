@@ -49,6 +49,23 @@ class Detection(models.Model):
     country_code = models.CharField(_("country (ISO 3166-1 alpha-3)"), max_length=3, blank=True)
     province_code = models.CharField(_("province code"), max_length=16, blank=True)
     district_code = models.CharField(_("district code"), max_length=16, blank=True)
+    land_use_class = models.CharField(
+        _("land-use / responsibility class"), max_length=32, default="unknown"
+    )
+    risk_place = models.ForeignKey(
+        "geo.RiskPlace",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("nearest risk place"),
+    )
+    risk_place_km = models.FloatField(_("distance to the risk place (km)"), null=True, blank=True)
+    acquired_day = models.DateField(_("day of acquisition (Thai time)"))
+    confident = models.BooleanField(
+        _("passes the default confidence filter"),
+        help_text=_("VIIRS nominal or high; MODIS 30 or more; archive type 0 when given"),
+    )
     raw_payload = models.ForeignKey(
         FirmsPayload,
         on_delete=models.PROTECT,
@@ -71,6 +88,10 @@ class Detection(models.Model):
             models.Index(fields=["acquired_at"], name="hotspots_det_acquired"),
             models.Index(fields=["province_code", "acquired_at"], name="hotspots_det_prov_time"),
             models.Index(fields=["country_code", "acquired_at"], name="hotspots_det_country_time"),
+            models.Index(
+                fields=["district_code", "acquired_day"], name="hotspots_det_district_day"
+            ),
+            models.Index(fields=["acquired_day", "instrument"], name="hotspots_det_day_instrument"),
         ]
 
     def __str__(self) -> str:

@@ -1,6 +1,7 @@
-"""Write side of the hotspots app: keep a FIRMS body raw (once per SHA-256), parse it with the
-pure parser, tag every detection with country / province / district (one vectorised geo lookup
-per file) and insert the detections not stored yet — all or nothing, idempotent.
+"""FIRMS ingest: keep a FIRMS body raw (once per SHA-256), parse it with the pure parser, tag
+every detection with country / province / district, land-use class and nearest risk place (one
+vectorised pass per file), insert the detections not stored yet and rebuild the daily counts of
+the days they fall on — all or nothing, idempotent.
 
 Counting (:class:`FirmsIngestResult`, also the command's ``--json``):
 
@@ -23,7 +24,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Final
 
@@ -32,8 +33,10 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from opengov.geo.selectors import areas_lookup_many
+from opengov.hotspots.confidence import passes_default_filter
 from opengov.hotspots.models import Detection, FirmsPayload, ParseStatus
+from opengov.hotspots.services.aggregates import daily_counts_refresh
+from opengov.hotspots.services.tagging import PointTags, points_tag
 from opengov.hotspots.sources.firms import fetcher
 from opengov.hotspots.sources.firms.parser import (
     VIIRS,
@@ -44,6 +47,7 @@ from opengov.hotspots.sources.firms.parser import (
 from opengov.hotspots.sources.firms.parser import Detection as ParsedDetection
 
 BATCH: Final = 2000
+ICT_OFFSET: Final = timedelta(hours=7)  # Thailand has no daylight saving time
 NO_COUNTRY: Final = "none"
 PLACES: Final = Decimal("0.00001")
 Key = tuple[str, str, datetime, Decimal, Decimal]
@@ -78,20 +82,8 @@ class FirmsIngestResult:
         )
 
 
-def _codes(detections: list[ParsedDetection]) -> list[tuple[str, str, str]]:
-    if not detections:
-        return []
-    found = areas_lookup_many(
-        [float(d.lat) for d in detections], [float(d.lon) for d in detections]
-    )
-    return [
-        (
-            str(found["country"][i] or ""),
-            str(found["province"][i] or ""),
-            str(found["district"][i] or ""),
-        )
-        for i in range(len(detections))
-    ]
+def _tags(detections: list[ParsedDetection]) -> list[PointTags]:
+    return points_tag([float(d.lat) for d in detections], [float(d.lon) for d in detections])
 
 
 def _stored_keys(detections: list[ParsedDetection]) -> set[Key]:
@@ -110,7 +102,7 @@ def _stored_keys(detections: list[ParsedDetection]) -> set[Key]:
 
 def _detection_row(
     parsed: ParsedDetection,
-    codes: tuple[str, str, str],
+    tags: PointTags,
     product: str,
     payload: FirmsPayload,
 ) -> Detection:
@@ -135,9 +127,16 @@ def _detection_row(
         daynight=parsed.daynight,
         version=parsed.version,
         fire_type=parsed.fire_type,
-        country_code=codes[0],
-        province_code=codes[1],
-        district_code=codes[2],
+        country_code=tags.country_code,
+        province_code=tags.province_code,
+        district_code=tags.district_code,
+        land_use_class=tags.land_use_class,
+        risk_place_id=tags.risk_place_id,
+        risk_place_km=tags.risk_place_km,
+        acquired_day=(parsed.acquired_at + ICT_OFFSET).date(),
+        confident=passes_default_filter(
+            parsed.instrument, parsed.confidence_class, parsed.confidence_pct, parsed.fire_type
+        ),
         raw_payload=payload,
     )
 
@@ -163,10 +162,10 @@ def firms_ingest(
         result.already_parsed = True
         return result
     parsed: FirmsParsed = firms_parse(body)
-    codes = _codes(parsed.detections)
+    tags = _tags(parsed.detections)
     result.file_rows = parsed.file_rows
     result.rejected = [{"line": r.line, "reason": r.reason} for r in parsed.rejected]
-    countries = Counter(code[0] or NO_COUNTRY for code in codes)
+    countries = Counter(tag.country_code or NO_COUNTRY for tag in tags)
     result.by_country = dict(sorted(countries.items()))
     with transaction.atomic():
         payload = existing or FirmsPayload(sha256=digest, body=body, fetched_at=fetched_at)
@@ -182,11 +181,12 @@ def firms_ingest(
         result.payload_id = payload.pk
         stored = _stored_keys(parsed.detections)
         new = [
-            _detection_row(detection, code, product[:64], payload)
-            for detection, code in zip(parsed.detections, codes, strict=True)
+            _detection_row(detection, tag, product[:64], payload)
+            for detection, tag in zip(parsed.detections, tags, strict=True)
             if detection.key() not in stored
         ]
         Detection.objects.bulk_create(new, batch_size=BATCH)
+        daily_counts_refresh(days={row.acquired_day for row in new})
     result.ingested = len(new)
     result.duplicates = parsed.duplicates + len(parsed.detections) - len(new)
     return result
