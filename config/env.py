@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -52,3 +53,19 @@ def env_secret(name: str) -> str:
         except OSError as exc:
             raise ImproperlyConfigured(f"{name}_FILE points to an unreadable file: {path}") from exc
     return env_str(name)
+
+
+MonthDay = tuple[int, int]
+
+
+def env_month_day_range(name: str, default: str) -> tuple[MonthDay, MonthDay]:
+    """A yearly window ``MM-DD..MM-DD`` (e.g. ``01-01..05-31``) as ((month, day), (month, day))."""
+    text = env_str(name, default)
+    try:
+        first, last = (part.strip() for part in text.split(".."))
+        window = tuple((int(p.split("-")[0]), int(p.split("-")[1])) for p in (first, last))
+        for month, day in window:
+            date(2024, month, day)  # a leap year accepts 02-29
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name} must look like 01-01..05-31, not {text!r}") from exc
+    return window[0], window[1]

@@ -12,7 +12,14 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from config.env import env_bool, env_int, env_list, env_secret, env_str
+from config.env import (
+    env_bool,
+    env_int,
+    env_list,
+    env_month_day_range,
+    env_secret,
+    env_str,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -218,3 +225,6 @@ NINJA_PAGINATION_PER_PAGE = 100
 # Hotspots: a detection is linked to the nearest public risk place (power plant, factory, sugar
 # mill) within this many km; 0 switches the link off.
 HOTSPOTS_RISK_PLACE_RADIUS_KM = env_int("HOTSPOTS_RISK_PLACE_RADIUS_KM", 5)
+# Burning season for "season to date" and repeated-burn counts: MM-DD..MM-DD in Thai time
+# (GISTDA reports 1 January – 31 May; a window may cross the new year, e.g. 12-01..05-31).
+HOTSPOTS_SEASON = env_month_day_range("HOTSPOTS_SEASON", "01-01..05-31")
