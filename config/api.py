@@ -8,6 +8,7 @@ from ninja import NinjaAPI
 from opengov.accounts.api import router as accounts_router
 from opengov.airquality.api import router as airquality_router
 from opengov.geo.api import router as geo_router
+from opengov.hotspots.api import router as hotspots_router
 
 api = NinjaAPI(
     title="opengov API",
@@ -23,3 +24,4 @@ api = NinjaAPI(
 api.add_router("/areas", geo_router, tags=["areas"])
 api.add_router("/", accounts_router, tags=["organisations"])
 api.add_router("/airquality", airquality_router, tags=["air quality"])
+api.add_router("/hotspots", hotspots_router, tags=["fire hotspots"])

@@ -56,7 +56,13 @@ from opengov.airquality.selectors import (
 )
 from opengov.airquality.selectors.series import ICT_ZONE
 from opengov.airquality.sources.records import UNITS
-from opengov.core.api_errors import ErrorOut, FieldErrorOut, ValidationErrorOut, query_field_error
+from opengov.core.api_errors import (
+    ErrorOut,
+    FieldErrorOut,
+    ValidationErrorOut,
+    query_field_error,
+    query_moment_parse,
+)
 
 router = Router()
 
@@ -88,23 +94,6 @@ def _not_found(source: str, source_id: str) -> Status[Any]:
             detail_th=f"ไม่พบสถานี {source_id} ของแหล่งข้อมูล {source}",
         ),
     )
-
-
-def _moment_parse(field: str, raw: str | None) -> tuple[datetime | None, FieldErrorOut | None]:
-    if raw is None or raw == "":
-        return None, None
-    try:
-        moment = datetime.fromisoformat(raw.strip().replace(" ", "+"))
-    except ValueError:
-        moment = None
-    if moment is None or moment.tzinfo is None:
-        return None, query_field_error(
-            field,
-            f"{field} must be an ISO 8601 date-time with a UTC offset,"
-            " e.g. 2025-01-08T00:00:00+07:00.",
-            f"{field} ต้องเป็นวันเวลาแบบ ISO 8601 ที่ระบุเขตเวลา เช่น 2025-01-08T00:00:00+07:00",
-        )
-    return moment, None
 
 
 class _SeriesQuery:
@@ -146,8 +135,8 @@ class _SeriesQuery:
                 )
             )
         self.averaging = averaging or None
-        start, start_error = _moment_parse("from", start_raw)
-        end, end_error = _moment_parse("to", end_raw)
+        start, start_error = query_moment_parse("from", start_raw)
+        end, end_error = query_moment_parse("to", end_raw)
         self.errors += [e for e in (start_error, end_error) if e is not None]
         self.end = end or timezone.now()
         self.start = start or self.end - DEFAULT_SPAN

@@ -53,8 +53,8 @@ LAND_USE_CLASSES: Final[dict[str, tuple[str, str]]] = {
     "alro": ("พื้นที่เขต ส.ป.ก.", "ALRO land-reform area"),
     "reserved_forest": ("ป่าสงวนแห่งชาติ", "national reserved forest"),
     "agriculture": ("พื้นที่เกษตร", "agriculture"),
-    "community": ("ชุมชนและอื่นๆ", "community and other"),
-    "highway": ("พื้นที่ริมทางหลวง", "highway corridor"),
+    "community_other": ("ชุมชนและอื่นๆ", "community and other"),
+    "highway_corridor": ("พื้นที่ริมทางหลวง", "highway corridor (50 m)"),
     LAND_USE_UNKNOWN: ("ไม่ทราบ", "unknown"),
 }
 

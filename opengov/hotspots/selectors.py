@@ -161,12 +161,10 @@ def daily_counts(
     if province:
         rows = rows.filter(province_code=province)
     columns = [GROUP_FIELDS[g] for g in group_by]
-    grouped = (
-        rows.order_by()
-        .values(*columns)
-        .annotate(count=Sum("count"), frp_sum=Coalesce(Sum("frp_sum"), 0.0))
-        .order_by(*columns)
-    )
+    totals = {"count": Coalesce(Sum("count"), 0), "frp_sum": Coalesce(Sum("frp_sum"), 0.0)}
+    if not columns:
+        return [_group_row(rows.aggregate(**totals), (), ())]
+    grouped = rows.order_by().values(*columns).annotate(**totals).order_by(*columns)
     return [_group_row(row, group_by, columns) for row in grouped]
 
 
@@ -192,12 +190,10 @@ def _district_counts(
         rows = rows.filter(province_code=province)
     fields = {**GROUP_FIELDS, "day": "acquired_day", "district": "district_code"}
     columns = [fields[g] for g in group_by]
-    grouped = (
-        rows.order_by()
-        .values(*columns)
-        .annotate(count=Count("id"), frp_sum=Coalesce(Sum("frp"), 0.0))
-        .order_by(*columns)
-    )
+    totals = {"count": Count("id"), "frp_sum": Coalesce(Sum("frp"), 0.0)}
+    if not columns:
+        return [_group_row(rows.aggregate(**totals), (), ())]
+    grouped = rows.order_by().values(*columns).annotate(**totals).order_by(*columns)
     return [_group_row(row, group_by, columns) for row in grouped]
 
 

@@ -35,6 +35,7 @@ from opengov.airquality.selectors.stations import (
     stations_list,
     stations_now,
 )
+from opengov.airquality.selectors.wind import StationWind, winds_at
 
 __all__ = [
     "OFFICIAL_AVERAGING",
@@ -42,6 +43,7 @@ __all__ = [
     "ProvinceSummary",
     "SeriesPoint",
     "StationNow",
+    "StationWind",
     "daily_standard",
     "province_daily_series",
     "province_summary",
@@ -51,4 +53,5 @@ __all__ = [
     "station_get",
     "stations_list",
     "stations_now",
+    "winds_at",
 ]
