@@ -122,7 +122,7 @@ def feature_layer_detect(features: Sequence[Any]) -> str | None:
     keys = set(props) if isinstance(props, dict) else set()
     if keys & {"gppd_idnr", "primary_fuel", "risk_kind"}:
         return RISK_PLACES
-    if keys & {"lu_code", "lu_name", "land_use_class"}:
+    if keys & {"lu_code", "lu_name", "land_use_class", "class"}:
         return LAND_USE
     return None
 
