@@ -21,6 +21,7 @@ Rules:
 from __future__ import annotations
 
 import csv
+import functools
 import io
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -180,6 +181,7 @@ def header_check(names: list[str]) -> dict[str, int]:
     return columns
 
 
+@functools.lru_cache(maxsize=4096)
 def acquired_at_parse(date_text: str, time_text: str) -> datetime:
     """``acq_date`` (``YYYY-MM-DD`` or day-first ``D/M/YYYY``) + ``acq_time`` (``HHMM``, leading
     zeros optional) → aware UTC datetime. Raises ``ValueError`` with the reason."""
@@ -220,8 +222,7 @@ def _number(cells: dict[str, str], name: str) -> float | None:
     return value
 
 
-def _coordinate(cells: dict[str, str], name: str, limit: int) -> Decimal:
-    text = cells[name].strip()
+def _coordinate_parse(text: str, name: str, limit: int) -> Decimal:
     try:
         value = Decimal(text)
     except InvalidOperation as error:
@@ -229,6 +230,10 @@ def _coordinate(cells: dict[str, str], name: str, limit: int) -> Decimal:
     if not value.is_finite() or abs(value) > limit:
         raise ValueError(f"{name} {text!r} is outside ±{limit}")
     return value.quantize(COORDINATE_PLACES)
+
+
+def _coordinate(cells: dict[str, str], name: str, limit: int) -> Decimal:
+    return _coordinate_parse(cells[name].strip(), name, limit)
 
 
 def _first(cells: dict[str, str], names: tuple[str, ...]) -> str:
@@ -326,9 +331,10 @@ def firms_parse(body: bytes) -> FirmsParsed:
         except ValueError as error:
             parsed.rejected.append(Rejected(line, str(error)))
             continue
-        if detection.key() in seen:
+        key = detection.key()
+        if key in seen:
             parsed.duplicates += 1
             continue
-        seen.add(detection.key())
+        seen.add(key)
         parsed.detections.append(detection)
     return parsed
