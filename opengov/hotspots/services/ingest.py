@@ -36,6 +36,7 @@ from django.utils import timezone
 from opengov.hotspots.confidence import passes_default_filter
 from opengov.hotspots.models import Detection, FirmsPayload, ParseStatus
 from opengov.hotspots.services.aggregates import daily_counts_refresh
+from opengov.hotspots.services.bulk_insert import detections_insert
 from opengov.hotspots.services.tagging import PointTags, points_tag
 from opengov.hotspots.sources.firms import fetcher
 from opengov.hotspots.sources.firms.parser import (
@@ -185,7 +186,7 @@ def firms_ingest(
             for detection, tag in zip(parsed.detections, tags, strict=True)
             if detection.key() not in stored
         ]
-        Detection.objects.bulk_create(new, batch_size=BATCH)
+        detections_insert(new)
         daily_counts_refresh(days={row.acquired_day for row in new})
     result.ingested = len(new)
     result.duplicates = parsed.duplicates + len(parsed.detections) - len(new)
