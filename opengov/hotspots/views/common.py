@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from opengov.geo.geojson_layers import COUNTRY_NAMES_TH
 from opengov.geo.models import LandUseClass
 from opengov.geo.selectors import areas_list
+from opengov.hotspots import firms_notice
 from opengov.hotspots.selectors import (
     SERIES,
     DetectionFilter,
@@ -114,8 +115,21 @@ def source_info(series: str, confidence: str, now: datetime) -> SourceInfo:
     )
 
 
+def firms_notice_context() -> dict[str, str]:
+    """The FIRMS acknowledgement and disclaimer, the same words as the API and the exports."""
+    thai = is_thai()
+    return {
+        "firms_ack_en": firms_notice.FIRMS_ACKNOWLEDGEMENT,
+        "firms_ack_th": firms_notice.FIRMS_ACKNOWLEDGEMENT_TH if thai else "",
+        "firms_disclaimer": (
+            firms_notice.FIRMS_DISCLAIMER_TH if thai else firms_notice.FIRMS_DISCLAIMER
+        ),
+    }
+
+
 def filter_choices(series: str, confidence: str) -> dict[str, Any]:
     return {
+        **firms_notice_context(),
         "series_choices": [(key, series_labels()[key]) for key in SERIES],
         "confidence_choices": list(confidence_labels().items()),
         "series": series,

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from opengov.geo.models import LandUseClass
+from opengov.hotspots import firms_notice
 from opengov.hotspots.selectors import (
     FilterError,
     ProvinceRow,
@@ -210,11 +211,6 @@ def province_list_csv(request: HttpRequest) -> HttpResponse:
     writer.writerow(
         [f"# {_('Day (Thai time)')}: {today}; series {series}; confidence {confidence}"]
     )
-    writer.writerow(
-        [
-            "# We acknowledge the use of data and/or imagery from NASA's Fire Information for "
-            "Resource Management System (FIRMS) (https://earthdata.nasa.gov/firms), part of "
-            "NASA's Earth Observing System Data and Information System (EOSDIS)."
-        ]
-    )
+    writer.writerow([f"# {firms_notice.FIRMS_ACKNOWLEDGEMENT}"])
+    writer.writerow([f"# {firms_notice.FIRMS_DISCLAIMER}"])
     return response
