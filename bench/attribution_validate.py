@@ -41,7 +41,10 @@ def _daily_index(source: str, source_id: str, day: date, series: str, ring: floa
     scores = []
     for hour in range(1, 25):
         result = station_upwind_risk(
-            source=source, source_id=source_id, hour_end=start + timedelta(hours=hour), series=series
+            source=source,
+            source_id=source_id,
+            hour_end=start + timedelta(hours=hour),
+            series=series,
         )
         if result.direction_missing:
             continue
@@ -63,7 +66,9 @@ def main() -> int:
         print(f"no station {args.station} in this database")
         return 1
     first = datetime(args.start.year, args.start.month, args.start.day, tzinfo=UTC) - ICT
-    last = datetime(args.end.year, args.end.month, args.end.day, tzinfo=UTC) - ICT + timedelta(days=1)
+    last = (
+        datetime(args.end.year, args.end.month, args.end.day, tzinfo=UTC) - ICT + timedelta(days=1)
+    )
     pm = {
         point.time: float(point.value)
         for point in readings_series(
@@ -78,7 +83,9 @@ def main() -> int:
         if day in pm and not math.isnan(index):
             pairs.append((index, pm[day]))
         day += timedelta(days=1)
-    print(f"station {args.station}, {args.start} … {args.end}, series {args.series}, ring ≤ {args.ring:g} km")
+    print(
+        f"station {args.station}, {args.start} … {args.end}, series {args.series}, ring ≤ {args.ring:g} km"
+    )
     print(f"days with PM2.5: {len(pm)}; days with both PM2.5 and a usable wind: {len(pairs)}")
     if len(pairs) < 3 or len({p[0] for p in pairs}) < 2:
         print("not enough overlapping days (or a constant index) to compute a correlation")

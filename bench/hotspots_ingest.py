@@ -65,7 +65,9 @@ def _mainland_rows() -> list[list[str]]:
     lines = MAINLAND_FILE.read_text("utf-8").splitlines()
     rows = []
     for line in lines[1:]:
-        lat, lon, bright, scan, track, day, hhmm, _sat, conf, _ver, bright2, frp, dn = line.split(",")
+        lat, lon, bright, scan, track, day, hhmm, _sat, conf, _ver, bright2, frp, dn = line.split(
+            ","
+        )
         level = "low" if int(conf) < 30 else "nominal" if int(conf) < 80 else "high"
         rows.append(
             [lat, lon, bright, scan, track, day, hhmm, "N", level, "2.0NRT", bright2, frp, dn]
@@ -118,7 +120,9 @@ def bench_parse_tag() -> bool:
     for _ in range(5):
         started = time.perf_counter()
         parsed = firms_parse(body)
-        points_tag([float(d.lat) for d in parsed.detections], [float(d.lon) for d in parsed.detections])
+        points_tag(
+            [float(d.lat) for d in parsed.detections], [float(d.lon) for d in parsed.detections]
+        )
         runs.append(time.perf_counter() - started)
     best, median = min(runs), statistics.median(runs)
     rate = len(parsed.detections) / median
