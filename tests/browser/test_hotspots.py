@@ -105,6 +105,9 @@ def test_map_page_on_a_phone(phone_page: Page, live_server, hotspot_data):
     expect(phone_page.locator("#hs-map.leaflet-container")).to_be_visible()
     _no_horizontal_overflow(phone_page)
     screenshot(phone_page, "hotspots-map-th-phone")
+    phone_page.screenshot(path=str(ARTIFACTS / "hotspots-map-th-phone-top.png"))
+    phone_page.locator("#hs-map").scroll_into_view_if_needed()
+    phone_page.screenshot(path=str(ARTIFACTS / "hotspots-map-th-phone-map.png"))
 
 
 def test_province_table_desktop_and_phone(page: Page, phone_page: Page, live_server, hotspot_data):
@@ -122,6 +125,8 @@ def test_province_table_desktop_and_phone(page: Page, phone_page: Page, live_ser
     expect(phone_page.locator("#province-table tbody tr").first).to_contain_text("Mae Hong Son")
     _no_horizontal_overflow(phone_page)
     screenshot(phone_page, "hotspots-provinces-en-phone")
+    phone_page.locator("#province-table").scroll_into_view_if_needed()
+    phone_page.screenshot(path=str(ARTIFACTS / "hotspots-provinces-en-phone-table.png"))
 
 
 def test_cross_border_panel_desktop_and_phone(
