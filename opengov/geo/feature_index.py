@@ -24,7 +24,10 @@ ObjectArray = npt.NDArray[np.object_]
 
 
 def haversine_km(
-    lat1: FloatArray | float, lon1: FloatArray | float, lat2: FloatArray, lon2: FloatArray
+    lat1: FloatArray | float,
+    lon1: FloatArray | float,
+    lat2: FloatArray | float,
+    lon2: FloatArray | float,
 ) -> FloatArray:
     """Great-circle distance in km (R = 6371.0 km), element-wise."""
     p1, p2 = np.radians(lat1), np.radians(lat2)

@@ -55,7 +55,7 @@ def test_daily_counts_equal_a_grouping_of_the_detections(modis_2019):
     for d in Detection.objects.all():
         key = (d.acquired_day, d.instrument, d.satellite, d.country_code, d.province_code)
         expected[(*key, d.land_use_class, d.confident)] += 1
-    counted = {row[:7]: row[7] for row in _daily_rows()}
+    counted = {row[:7]: int(str(row[7])) for row in _daily_rows()}
     assert counted == dict(expected)
     assert sum(counted.values()) == 3867
 
@@ -138,6 +138,7 @@ def test_api_detections_json_geojson_csv(client, modis_2019):
     assert data["count"] == 5 and data["truncated"] is True
     assert data["acknowledgement"].startswith("We acknowledge the use of data")
     newest = Detection.objects.filter(confident=True).order_by("-acquired_at", "id").first()
+    assert newest is not None
     assert data["items"][0]["id"] == newest.pk
     everything = client.get(f"{API}/detections?{window}&province=58&confidence=all").json()
     assert everything["count"] == Detection.objects.filter(province_code="58").count()
