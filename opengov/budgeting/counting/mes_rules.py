@@ -176,7 +176,9 @@ def _rounds(
         payments = tuple(
             Payment(
                 amount,
-                tuple(voter_ids[v] for g in groups for v in problem.group_voters[g]),
+                tuple(
+                    voter_ids[v] for v in sorted(v for g in groups for v in problem.group_voters[g])
+                ),
             )
             for amount, groups in purchase.payments
         )

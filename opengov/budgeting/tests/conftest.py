@@ -7,6 +7,7 @@ import os
 from functools import cache
 from pathlib import Path
 
+from opengov.budgeting.counting import CountResult
 from opengov.budgeting.pabulib import Election, read_pb_file
 
 _DEFAULT_DATA = Path(__file__).resolve().parents[4] / "shared" / "data"
@@ -18,3 +19,9 @@ PB_FILES = sorted(path.stem for path in PB_DIR.glob("*.pb"))
 def election(name: str) -> Election:
     """The parsed shared file ``name`` (without ``.pb``)."""
     return read_pb_file(PB_DIR / f"{name}.pb")
+
+
+def summary(result: CountResult) -> tuple[int, int]:
+    """(number of winners, total cost) — the form SOURCES.md records outcomes in."""
+    assert result.total_cost.denominator == 1
+    return len(result.winners), int(result.total_cost)

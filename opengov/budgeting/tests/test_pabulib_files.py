@@ -142,7 +142,11 @@ def test_sentinel_and_ordinal_and_vote_types():
     wroclaw = election("Poland_Wroclaw_2017_Rejon_nr_11_750")
     assert wroclaw.project("150").is_withdrawn
     assert election("Poland_Krakow_2024_Krowodrza").ballots[0].points is None
-    assert election("Poland_Krakow_2022_Stare_Miasto").ballots[0].points == (3, 2, 1)
+    assert election("Poland_Krakow_2022_Stare_Miasto").ballots[0].points == (
+        Fraction(3),
+        Fraction(2),
+        Fraction(1),
+    )
     types = {election(name).vote_type for name in PB_FILES}
     assert types == {"approval", "choose-1", "cumulative", "ordinal"}
 
