@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 
 from opengov.budgeting.pabulib import Ballot, Election, Project
@@ -35,7 +35,7 @@ def approval_election(
     )
 
 
-def by_supporters(supporters: dict[str, Sequence[int]], voters: int) -> list[list[str]]:
+def by_supporters(supporters: Mapping[str, Sequence[int]], voters: int) -> list[list[str]]:
     """Ballots from "project → supporting voter numbers" tables like the spec's."""
     return [
         [pid for pid, who in supporters.items() if voter in who] for voter in range(1, voters + 1)

@@ -82,7 +82,7 @@ def test_mes_add1_reference_values(name):
     with_add1 = count(parsed, "equalshares/add1", use_threshold=False)
     assert summary(with_add1) == add1
     assert with_add1.add1 is not None
-    assert (with_add1.add1.integral_start, with_add1.add1.final_per_voter) == budgets
+    assert (with_add1.add1.integral_start, int(with_add1.add1.final_per_voter)) == budgets
     assert summary(count(parsed, "equalshares/add1u", use_threshold=False)) == add1u
     compared = count(parsed, "equalshares/add1-comparison", use_threshold=False)
     assert compared.comparison is not None
@@ -123,7 +123,7 @@ def _reference_mes(costs, ballots, rank, per_voter):
     """The spec §4.1 pseudo-code, one voter at a time (independent of the engine)."""
     money = [Fraction(per_voter)] * len(ballots)
     candidates = {p for p, c in enumerate(costs) if c > 0 and any(p in b for b in ballots)}
-    winners = []
+    winners: list[int] = []
     while True:
         best = None
         for p in sorted(candidates):
