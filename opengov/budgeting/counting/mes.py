@@ -327,6 +327,7 @@ def _quick_share(
     if f_money <= f_cost * _UP:
         return None
     classes = sorted(counts.items(), key=lambda item: floats[item[0]])
+    margin = f_cost * (_UP - 1)
     paying = sum(counts.values())
     paid = _ZERO
     f_paid = 0.0
@@ -337,10 +338,11 @@ def _quick_share(
             paying -= m
             poor.append(c)
             continue
+        # Absolute margin relative to the cost: cost − paid may cancel, its float error may not.
         left, f_left = paying * floats[c], f_cost - f_paid
-        if left < f_left * _DOWN:
+        if left < f_left - margin:
             is_poor = True
-        elif left > f_left * _UP:
+        elif left > f_left + margin:
             is_poor = False
         else:
             is_poor = paying * values[c] < cost - paid
