@@ -12,7 +12,9 @@ Counting (:class:`FirmsIngestResult`, also the command's ``--json``):
   any earlier file) has it. Key: instrument, satellite, acquired_at, lat, lon;
 * ``ingested`` — new detection rows written by this run.
 
-So ``file_rows == ingested + duplicates + len(rejected)`` always. Re-running the same file
+So ``file_rows == ingested + duplicates + len(rejected)`` always. A standard-processing row
+(version without ``NRT``) whose key is stored as near-real-time replaces that row's values in
+place (spec §4.4: keep one row); it is counted among ``duplicates`` and in ``replaced``. Re-running the same file
 writes nothing and reports ``ingested 0`` and ``duplicates = file_rows - len(rejected)``.
 ``by_country`` counts the file's distinct valid detections (any confidence, new or already
 stored) by the ISO alpha-3 code of the country polygon holding them (``"none"`` outside every
@@ -63,6 +65,7 @@ class FirmsIngestResult:
     rejected: list[dict[str, int | str]] = field(default_factory=list)
     by_country: dict[str, int] = field(default_factory=dict)
     already_parsed: bool = False
+    replaced: int = 0  # near-real-time rows replaced by standard processing (among duplicates)
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -78,8 +81,9 @@ class FirmsIngestResult:
             return f"FIRMS payload #{self.payload_id} already ingested — skipped / นำเข้าแล้ว ข้าม"
         return (
             f"FIRMS payload #{self.payload_id}: rows {self.file_rows}, ingested {self.ingested}, "
-            f"duplicates {self.duplicates}, rejected {len(self.rejected)} / แถว {self.file_rows} "
-            f"นำเข้าใหม่ {self.ingested} ซ้ำ {self.duplicates} ปฏิเสธ {len(self.rejected)}"
+            f"duplicates {self.duplicates} (NRT replaced by standard processing {self.replaced}), "
+            f"rejected {len(self.rejected)} / แถว {self.file_rows} นำเข้าใหม่ {self.ingested} "
+            f"ซ้ำ {self.duplicates} (แทนที่ NRT {self.replaced}) ปฏิเสธ {len(self.rejected)}"
         )
 
 
@@ -87,18 +91,63 @@ def _tags(detections: list[ParsedDetection]) -> list[PointTags]:
     return points_tag([float(d.lat) for d in detections], [float(d.lon) for d in detections])
 
 
-def _stored_keys(detections: list[ParsedDetection]) -> set[Key]:
+def _stored_keys(detections: list[ParsedDetection]) -> dict[Key, tuple[int, str]]:
+    """Stored detections in the file's time span: key → (id, version)."""
     if not detections:
-        return set()
+        return {}
     first = min(d.acquired_at for d in detections)
     last = max(d.acquired_at for d in detections)
     rows = Detection.objects.filter(acquired_at__gte=first, acquired_at__lte=last).values_list(
-        "instrument", "satellite", "acquired_at", "lat", "lon"
+        "instrument", "satellite", "acquired_at", "lat", "lon", "id", "version"
     )
     return {
-        (instrument, satellite, acquired_at, lat.quantize(PLACES), lon.quantize(PLACES))
-        for instrument, satellite, acquired_at, lat, lon in rows.iterator(chunk_size=BATCH)
+        (instrument, satellite, acquired_at, lat.quantize(PLACES), lon.quantize(PLACES)): (
+            pk,
+            version,
+        )
+        for instrument, satellite, acquired_at, lat, lon, pk, version in rows.iterator(
+            chunk_size=BATCH
+        )
     }
+
+
+def is_near_real_time(version: str) -> bool:
+    """``2.0NRT``, ``6.1NRT``, ``1.0NRT`` … are near-real-time; ``2``, ``6.1``, ``6.3`` standard."""
+    return version.upper().endswith("NRT")
+
+
+_REPLACED_FIELDS = (
+    "product",
+    "bright_ti4",
+    "bright_ti5",
+    "brightness",
+    "bright_t31",
+    "scan",
+    "track",
+    "frp",
+    "confidence_raw",
+    "confidence_class",
+    "confidence_pct",
+    "daynight",
+    "version",
+    "fire_type",
+    "confident",
+    "raw_payload",
+)
+
+
+def _replace_near_real_time(stored: dict[Key, tuple[int, str]], rows: list[Detection]) -> int:
+    """Standard-processing rows replace the near-real-time rows with the same key, in place
+    (one row per detection, its id and tags kept)."""
+    for row in rows:
+        pk, _ = stored[_row_key(row)]
+        row.pk = pk
+    Detection.objects.bulk_update(rows, _REPLACED_FIELDS, batch_size=BATCH)
+    return len(rows)
+
+
+def _row_key(row: Detection) -> Key:
+    return (row.instrument, row.satellite, row.acquired_at, row.lat, row.lon)
 
 
 def _detection_row(
@@ -181,13 +230,17 @@ def firms_ingest(
         payload.save()
         result.payload_id = payload.pk
         stored = _stored_keys(parsed.detections)
-        new = [
-            _detection_row(detection, tag, product[:64], payload)
-            for detection, tag in zip(parsed.detections, tags, strict=True)
-            if detection.key() not in stored
-        ]
+        new: list[Detection] = []
+        upgrades: list[Detection] = []
+        for detection, tag in zip(parsed.detections, tags, strict=True):
+            known = stored.get(detection.key())
+            if known is None:
+                new.append(_detection_row(detection, tag, product[:64], payload))
+            elif is_near_real_time(known[1]) and not is_near_real_time(detection.version):
+                upgrades.append(_detection_row(detection, tag, product[:64], payload))
         detections_insert(new)
-        daily_counts_refresh(days={row.acquired_day for row in new})
+        result.replaced = _replace_near_real_time(stored, upgrades)
+        daily_counts_refresh(days={row.acquired_day for row in new + upgrades})
     result.ingested = len(new)
     result.duplicates = parsed.duplicates + len(parsed.detections) - len(new)
     return result

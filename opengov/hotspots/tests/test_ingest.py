@@ -18,6 +18,7 @@ from opengov.hotspots.tests.conftest import (
     MODIS_ARCHIVE,
     VIIRS_NOAA20,
     VIIRS_SEA,
+    VIIRS_SNPP_API,
     firms_bytes,
 )
 
@@ -181,3 +182,35 @@ def test_payload_is_kept_with_its_row_count(reference_areas):
         4339,
         VIIRS_SEA,
     )
+
+
+def _as_standard_processing(body: bytes) -> bytes:
+    """The same rows re-labelled as standard processing (version 2) with FRP + 1 MW."""
+    lines = body.decode("utf-8").splitlines()
+    header = lines[0].split(",")
+    version, frp = header.index("version"), header.index("frp")
+    out = [lines[0]]
+    for line in lines[1:]:
+        cells = line.split(",")
+        cells[version] = "2"
+        cells[frp] = f"{float(cells[frp]) + 1:.2f}"
+        out.append(",".join(cells))
+    return ("\n".join(out) + "\n").encode("utf-8")
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("reference_areas")
+def test_standard_processing_replaces_near_real_time_in_place():
+    nrt = firms_bytes(VIIRS_SNPP_API)
+    firms_ingest(body=nrt, fetched_at=FETCHED, origin=VIIRS_SNPP_API)
+    before = dict(Detection.objects.values_list("id", "frp"))
+    standard = firms_ingest(body=_as_standard_processing(nrt), fetched_at=FETCHED, origin="sp")
+    assert (standard.ingested, standard.replaced, standard.duplicates) == (0, 300, 300)
+    after = dict(Detection.objects.values_list("id", "frp"))
+    assert after.keys() == before.keys()
+    assert all(after[pk] == pytest.approx(before[pk] + 1) for pk in before)
+    assert set(Detection.objects.values_list("version", flat=True)) == {"2"}
+    # The NRT file again never downgrades the standard rows.
+    again = firms_ingest(body=nrt, fetched_at=FETCHED, origin=VIIRS_SNPP_API)
+    assert (again.ingested, again.replaced) == (0, 0)
+    assert set(Detection.objects.values_list("version", flat=True)) == {"2"}
