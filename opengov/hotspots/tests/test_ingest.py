@@ -208,7 +208,7 @@ def test_standard_processing_replaces_near_real_time_in_place():
     assert (standard.ingested, standard.replaced, standard.duplicates) == (0, 300, 300)
     after = dict(Detection.objects.values_list("id", "frp"))
     assert after.keys() == before.keys()
-    assert all(after[pk] == pytest.approx(before[pk] + 1) for pk in before)
+    assert all(after[pk] == pytest.approx((before[pk] or 0) + 1) for pk in before)
     assert set(Detection.objects.values_list("version", flat=True)) == {"2"}
     # The NRT file again never downgrades the standard rows.
     again = firms_ingest(body=nrt, fetched_at=FETCHED, origin=VIIRS_SNPP_API)
