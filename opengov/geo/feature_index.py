@@ -122,3 +122,18 @@ def _last_per_group(order: IntArray, groups: IntArray) -> IntArray:
     last = np.ones(len(order), dtype=bool)
     last[:-1] = sorted_groups[1:] != sorted_groups[:-1]
     return order[last]
+
+
+def polygon_cell_centres(
+    geometry: shapely.Geometry, cell_deg: float
+) -> tuple[FloatArray, FloatArray]:
+    """Centres (lats, lons) of the grid cells of size ``cell_deg`` whose centre lies inside a
+    polygon — how a mapped burn scar becomes the same cells as the hotspot recurrence grid."""
+    west, south, east, north = shapely.bounds(geometry)
+    rows = np.arange(math.floor(south / cell_deg), math.floor(north / cell_deg) + 1)
+    cols = np.arange(math.floor(west / cell_deg), math.floor(east / cell_deg) + 1)
+    grid_rows, grid_cols = np.meshgrid(rows, cols, indexing="ij")
+    lats = (grid_rows.ravel() + 0.5) * cell_deg
+    lons = (grid_cols.ravel() + 0.5) * cell_deg
+    inside = shapely.contains_xy(geometry, lons, lats)
+    return np.asarray(lats[inside], dtype=np.float64), np.asarray(lons[inside], dtype=np.float64)

@@ -6,6 +6,8 @@ Two kinds of GeoJSON FeatureCollection (WGS84) besides the administrative areas:
   ``class`` (our slug), ``lu_code`` (1–6 in GISTDA's table order) or ``lu_name`` (the Thai or
   English class name). Lines (highways) become the 50 m corridor on each side. An organisation's
   private layer (e.g. cane fields harvested by burning vs by machine) may use any class label.
+* ``burn_scars`` — polygons of burned area mapped by an agency (e.g. GISTDA's Landsat/Sentinel-2
+  dNBR scars), each with its year (``burn_year`` / ``year``, or the year of ``burn_date``).
 * ``risk_places`` — points: power plants (WRI Global Power Plant Database columns ``gppd_idnr``,
   ``name``, ``capacity_mw``, ``primary_fuel``, ``country``), factories, sugar mills; kind from
   ``kind`` / ``type`` (or ``power_plant`` when GPPD columns are present).
@@ -35,7 +37,9 @@ from opengov.geo.geojson_layers import (
 
 LAND_USE: Final = "land_use"
 RISK_PLACES: Final = "risk_places"
-FEATURE_LAYER_KINDS: Final = (LAND_USE, RISK_PLACES)
+BURN_SCARS: Final = "burn_scars"
+FEATURE_LAYER_KINDS: Final = (LAND_USE, RISK_PLACES, BURN_SCARS)
+BURN_SCAR_CLASS: Final = "burn_scar"
 
 UNKNOWN_CLASS: Final = "unknown"
 LAND_USE_CLASSES: Final = (
@@ -84,6 +88,7 @@ _METRES_PER_DEGREE: Final = 111_320.0
 class ParsedZone:
     zone_class: str
     name: str
+    year: int | None
     geometry: shapely.Geometry
     geometry_json: str
     bbox: tuple[float, float, float, float]
@@ -122,6 +127,8 @@ def feature_layer_detect(features: Sequence[Any]) -> str | None:
     keys = set(props) if isinstance(props, dict) else set()
     if keys & {"gppd_idnr", "primary_fuel", "risk_kind"}:
         return RISK_PLACES
+    if keys & {"burn_year", "burn_date"}:
+        return BURN_SCARS
     if keys & {"lu_code", "lu_name", "land_use_class", "class"}:
         return LAND_USE
     return None
@@ -144,6 +151,8 @@ def feature_layer_parse(data: bytes, *, kind: str | None, private: bool) -> Pars
         try:
             if detected == LAND_USE:
                 zones.append(_zone_parse(index, feature, private))
+            elif detected == BURN_SCARS:
+                zones.append(_burn_scar_parse(index, feature))
             else:
                 places.append(_place_parse(index, feature))
         except LayerInvalid as invalid:
@@ -197,6 +206,29 @@ def _zone_parse(index: int, feature: Any, private: bool) -> ParsedZone:
     return ParsedZone(
         zone_class=zone_class,
         name=name,
+        year=None,
+        geometry=geometry,
+        geometry_json=shapely.to_geojson(geometry),
+        bbox=(float(bounds[0]), float(bounds[1]), float(bounds[2]), float(bounds[3])),
+        feature_index=index,
+    )
+
+
+def _burn_scar_parse(index: int, feature: Any) -> ParsedZone:
+    props = _props(index, feature)
+    name = _text(props, "name", "id")
+    year_text = _text(props, "burn_year", "year", "BURN_YEAR")
+    date_text = _text(props, "burn_date", "date")
+    if not year_text and len(date_text) >= 4:
+        year_text = date_text[:4]
+    if not (year_text.isdigit() and 1980 <= int(year_text) <= 2100):
+        raise LayerInvalid([LayerProblem("missing_burn_year", index, name)])
+    geometry = _zone_geometry(index, name, feature.get("geometry"))
+    bounds = shapely.bounds(geometry)
+    return ParsedZone(
+        zone_class=BURN_SCAR_CLASS,
+        name=name,
+        year=int(year_text),
         geometry=geometry,
         geometry_json=shapely.to_geojson(geometry),
         bbox=(float(bounds[0]), float(bounds[1]), float(bounds[2]), float(bounds[3])),

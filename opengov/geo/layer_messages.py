@@ -22,13 +22,17 @@ _MESSAGES: Final[Mapping[str, Promise]] = {
         "(CRS84, EPSG:4326) is accepted."
     ),
     "unknown_layer": _(
-        "Cannot tell the layer (country, province, district, sub-district, land_use or "
-        "risk_places) from the properties; give it with --layer."
+        "Cannot tell the layer (country, province, district, sub-district, land_use, "
+        "risk_places or burn_scars) from the properties; give it with --layer."
     ),
     "unknown_land_use_class": _(
         "{feature}: the land-use class is missing or unknown; use one of conservation_forest, "
         "alro, reserved_forest, agriculture, community_other, highway_corridor (property class, "
         "lu_code 1-6 or lu_name)."
+    ),
+    "missing_burn_year": _(
+        "{feature}: the year of the burn is missing or not a year (property burn_year, year or "
+        "burn_date)."
     ),
     "not_point": _("{feature}: the geometry is a {type}, not a Point."),
     "missing_name": _("{feature}: the name is missing."),

@@ -300,3 +300,19 @@ def risk_places_in_bbox(
 def risk_places_by_id(ids: Sequence[int]) -> dict[int, RiskPlace]:
     """Risk places by id (for labelling tagged records)."""
     return {place.pk: place for place in RiskPlace.objects.filter(pk__in=list(ids))}
+
+
+def burn_scars_visible(
+    *, organisation_ids: Sequence[int] = (), layer_slug: str = ""
+) -> list[tuple[int, str, str]]:
+    """(year, geometry GeoJSON, layer slug) of the burn scars the viewer may see: public layers
+    and the private layers of ``organisation_ids``; one layer when ``layer_slug`` is given."""
+    layers = feature_layers_visible(organisation_ids=organisation_ids).filter(
+        kind=FeatureLayerKind.BURN_SCARS
+    )
+    if layer_slug:
+        layers = layers.filter(slug=layer_slug)
+    rows = Zone.objects.filter(layer__in=layers, year__isnull=False).values_list(
+        "year", "geometry", "layer__slug"
+    )
+    return [(int(year or 0), geometry, slug) for year, geometry, slug in rows]

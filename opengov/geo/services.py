@@ -339,7 +339,7 @@ def feature_layer_load(
         layer.feature_count = parsed.feature_count
         layer.full_clean()
         layer.save()
-        if parsed.kind == FeatureLayerKind.LAND_USE:
+        if parsed.kind in (FeatureLayerKind.LAND_USE, FeatureLayerKind.BURN_SCARS):
             counts = _zones_replace(layer, parsed)
         else:
             counts = _risk_places_upsert(layer, parsed)
@@ -365,6 +365,7 @@ def _zones_replace(layer: FeatureLayer, parsed: ParsedFeatureLayer) -> tuple[int
                 layer=layer,
                 zone_class=zone.zone_class,
                 name=zone.name,
+                year=zone.year,
                 geometry=zone.geometry_json,
                 min_lon=min_lon,
                 min_lat=min_lat,

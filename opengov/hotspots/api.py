@@ -23,6 +23,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import P, QueryEx, Router, Status
 
+from opengov.accounts.selectors import user_organisations
 from opengov.core.api_errors import (
     ErrorOut,
     FieldErrorOut,
@@ -434,16 +435,49 @@ def repeated_burns(
     ] = selectors.DEFAULT_SERIES,
     province: QueryEx[str | None, P(description="Thai province code")] = None,
     only_repeated: QueryEx[bool, P(description="List only repeated cells")] = True,
+    source: QueryEx[
+        str, P(description="firms (hotspot proxy, default) or burn_scars (mapped burn scars)")
+    ] = "firms",
+    layer: QueryEx[str | None, P(description="With source=burn_scars: one layer's slug")] = None,
 ) -> HttpResponse | Status[Any]:
-    """Grid cells (and districts) with hotspots in at least ``k`` of the last ``n`` burning
-    seasons. A proxy from satellite hotspots, not mapped burn scars."""
+    """Grid cells (and districts) burned in at least ``k`` of the last ``n`` burning seasons:
+    from satellite hotspots (a proxy, ``source=firms``) or from burn-scar polygons loaded by an
+    agency (``source=burn_scars``; private layers only for members of their organisation)."""
     if k > n:
         return _invalid([query_field_error("k", "k must not exceed n.", "k ต้องไม่มากกว่า n")])
+    if source not in ("firms", "burn_scars"):
+        return _invalid(
+            [
+                query_field_error(
+                    "source",
+                    "source must be firms or burn_scars.",
+                    "source ต้องเป็น firms หรือ burn_scars",
+                )
+            ]
+        )
     season = last_season or selectors.season_for(selectors.ict_day(timezone.now())).year
     try:
-        result = selectors_analysis.repeated_burns(
-            last_season=season, k=k, n=n, cell_deg=cell_deg, series=series, province=province or ""
-        )
+        if source == "burn_scars":
+            result = selectors_analysis.repeated_burns_from_scars(
+                last_season=season,
+                k=k,
+                n=n,
+                cell_deg=cell_deg,
+                organisation_ids=list(
+                    user_organisations(request.user).values_list("id", flat=True)
+                ),
+                layer_slug=layer or "",
+                province=province or "",
+            )
+        else:
+            result = selectors_analysis.repeated_burns(
+                last_season=season,
+                k=k,
+                n=n,
+                cell_deg=cell_deg,
+                series=series,
+                province=province or "",
+            )
     except FilterError as error:
         return _filter_error(error)
     data = result.as_dict()

@@ -214,8 +214,17 @@ class BurnRecurrence:
         return data
 
 
-def recurrence_labels(k: int, n: int) -> tuple[str, str]:
-    """The required (English, Thai) label of the FIRMS-only proxy for ``k`` of ``n`` seasons."""
+BURN_SCARS: Final = "burn_scars"
+
+
+def recurrence_labels(k: int, n: int, data_source: str = "FIRMS") -> tuple[str, str]:
+    """The required (English, Thai) label for ``k`` of ``n`` seasons: the FIRMS-only proxy, or
+    burn scars mapped by an agency."""
+    if data_source == BURN_SCARS:
+        return (
+            f"Mapped burn scars: the cell burned in at least {k} of the last {n} seasons",
+            f"พื้นที่เผาไหม้จากแผนที่รอยไหม้: ช่องกริดถูกเผาอย่างน้อย {k} ใน {n} ฤดูกาลล่าสุด",
+        )
     return (
         f"FIRMS-derived proxy: a hotspot in the cell in at least {k} of the last {n} seasons",
         f"ตัวชี้วัดแทนจากจุดความร้อน FIRMS: มีจุดความร้อนในช่องกริดอย่างน้อย {k} ใน {n} ฤดูกาลล่าสุด",
@@ -276,8 +285,10 @@ def burn_recurrence(
     n: int = 5,
     last_season: int | None = None,
     season: Season = DEFAULT_SEASON,
+    data_source: str = DATA_SOURCE,
 ) -> BurnRecurrence:
-    """Repeated-burn cells (and districts) from hotspot history — a FIRMS-derived proxy.
+    """Repeated-burn cells (and districts) from hotspot history — a FIRMS-derived proxy — or,
+    with ``data_source="burn_scars"``, from points standing for mapped burn-scar cells.
 
     A cell is repeated when it had a hotspot in at least ``k`` of the seasons
     ``last_season − n + 1 … last_season``. ``last_season`` defaults to the latest season present
@@ -305,8 +316,9 @@ def burn_recurrence(
         first_season=first_season,
         last_season=last_season,
         season=season,
+        data_source=data_source,
     )
-    label_en, label_th = recurrence_labels(k, n)
+    label_en, label_th = recurrence_labels(k, n, data_source)
     counted = in_season if last_season is None else in_season & (seasons <= last_season)
     if last_season is None or first_season is None or not counted.any():
         return BurnRecurrence(

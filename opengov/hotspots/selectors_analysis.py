@@ -5,12 +5,15 @@ and repeated-burn cells. Both are proxies computed on request by the pure module
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Final
 
 import numpy as np
+import shapely
 
 from opengov.airquality.selectors import station_get, winds_at
+from opengov.geo.feature_index import FloatArray, polygon_cell_centres
+from opengov.geo.selectors import areas_lookup_many, burn_scars_visible
 from opengov.hotspots.attribution import (
     HotspotRecord,
     Receptor,
@@ -22,7 +25,13 @@ from opengov.hotspots.attribution import (
     wind_choose,
 )
 from opengov.hotspots.models import Detection
-from opengov.hotspots.recurrence import BurnPoints, BurnRecurrence, Season, burn_recurrence
+from opengov.hotspots.recurrence import (
+    BURN_SCARS,
+    BurnPoints,
+    BurnRecurrence,
+    Season,
+    burn_recurrence,
+)
 from opengov.hotspots.selectors import series_check
 
 LOOKBACK: Final = timedelta(hours=96)  # 500 km at 2 m/s ≈ 69 h, plus the 6-h window end
@@ -161,4 +170,44 @@ def repeated_burns(
     )
     return burn_recurrence(
         points, cell_deg=cell_deg, k=k, n=n, last_season=last_season, season=window
+    )
+
+
+def repeated_burns_from_scars(
+    *,
+    last_season: int,
+    k: int = 3,
+    n: int = 5,
+    cell_deg: float = 0.01,
+    organisation_ids: Sequence[int] = (),
+    layer_slug: str = "",
+    province: str = "",
+) -> BurnRecurrence:
+    """Repeated-burn cells and districts from mapped burn scars (the visible burn-scar layers):
+    a cell burned in a season when its centre lies in a scar of that year."""
+    lats: list[FloatArray] = []
+    lons: list[FloatArray] = []
+    years: list[int] = []
+    for year, geometry, _slug in burn_scars_visible(
+        organisation_ids=organisation_ids, layer_slug=layer_slug
+    ):
+        cell_lats, cell_lons = polygon_cell_centres(shapely.from_geojson(geometry), cell_deg)
+        lats.append(cell_lats)
+        lons.append(cell_lons)
+        years += [year] * len(cell_lats)
+    all_lats = np.concatenate(lats) if lats else np.zeros(0)
+    all_lons = np.concatenate(lons) if lons else np.zeros(0)
+    areas = areas_lookup_many(all_lats, all_lons)
+    districts = [str(code or "") for code in areas["district"]]
+    keep = np.array([not province or d.startswith(province) for d in districts], dtype=bool)
+    # A season is named by the year it ends in: noon ICT on 1 March stands for "burned in year".
+    moments = [datetime(year, 3, 1, 5, tzinfo=UTC) for year in years]
+    points = BurnPoints.from_arrays(
+        all_lats[keep],
+        all_lons[keep],
+        [m for m, kept in zip(moments, keep, strict=True) if kept],
+        district_code=[d for d, kept in zip(districts, keep, strict=True) if kept],
+    )
+    return burn_recurrence(
+        points, cell_deg=cell_deg, k=k, n=n, last_season=last_season, data_source=BURN_SCARS
     )

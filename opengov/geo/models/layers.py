@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 class FeatureLayerKind(models.TextChoices):
     LAND_USE = "land_use", _("Land use / responsibility zones")
     RISK_PLACES = "risk_places", _("Risk places")
+    BURN_SCARS = "burn_scars", _("Burn scars")
 
 
 class LayerVisibility(models.TextChoices):
@@ -68,13 +69,15 @@ class FeatureLayer(models.Model):
 
 
 class Zone(models.Model):
-    """A polygon of one land-use / responsibility class (or a private layer's own class)."""
+    """A polygon of one land-use / responsibility class (or a private layer's own class), or a
+    burn scar of one year (class ``burn_scar``)."""
 
     layer = models.ForeignKey(
         FeatureLayer, on_delete=models.CASCADE, related_name="zones", verbose_name=_("layer")
     )
     zone_class = models.CharField(_("class"), max_length=64)
     name = models.CharField(_("name"), max_length=200, blank=True)
+    year = models.PositiveSmallIntegerField(_("year burned"), null=True, blank=True)
     geometry = models.TextField(_("boundary (GeoJSON)"))
     min_lon = models.FloatField()
     min_lat = models.FloatField()

@@ -76,14 +76,20 @@ class FirmsIngestResult:
             "by_country": self.by_country,
         }
 
+    def _replaced_en(self) -> str:
+        return f" (NRT replaced by standard processing {self.replaced})" if self.replaced else ""
+
+    def _replaced_th(self) -> str:
+        return f" (แทนที่ NRT {self.replaced})" if self.replaced else ""
+
     def summary(self) -> str:
         if self.already_parsed:
             return f"FIRMS payload #{self.payload_id} already ingested — skipped / นำเข้าแล้ว ข้าม"
         return (
             f"FIRMS payload #{self.payload_id}: rows {self.file_rows}, ingested {self.ingested}, "
-            f"duplicates {self.duplicates} (NRT replaced by standard processing {self.replaced}), "
-            f"rejected {len(self.rejected)} / แถว {self.file_rows} นำเข้าใหม่ {self.ingested} "
-            f"ซ้ำ {self.duplicates} (แทนที่ NRT {self.replaced}) ปฏิเสธ {len(self.rejected)}"
+            f"duplicates {self.duplicates}{self._replaced_en()}, rejected {len(self.rejected)} / "
+            f"แถว {self.file_rows} นำเข้าใหม่ {self.ingested} ซ้ำ {self.duplicates}"
+            f"{self._replaced_th()} ปฏิเสธ {len(self.rejected)}"
         )
 
 
