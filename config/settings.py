@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "opengov.accounts",
     "opengov.airquality",
     "opengov.hotspots",
+    "opengov.budgeting",
 ]
 
 MIDDLEWARE = [
