@@ -149,8 +149,8 @@ def _meta(area: ProcessArea, num_projects: int, num_votes: int) -> dict[str, str
         "date_end": process.voting_close_at.strftime("%d.%m.%Y"),
     }
     meta.update(_limits(area, style, num_projects))
-    if process.min_score_threshold is not None:
-        meta["min_project_score_threshold"] = str(process.min_score_threshold)
+    # A project nobody voted for is never funded, even when money is left.
+    meta["min_project_score_threshold"] = str(max(process.min_score_threshold or 0, 1))
     meta.update({"language": "th", "currency": process.currency})
     return meta
 
