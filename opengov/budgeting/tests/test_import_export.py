@@ -53,7 +53,7 @@ def test_imported_gdynia_counts_like_the_file(empty_area, officer_a, frozen_now)
     assert winners == list(expected.winners) == ["2025/MAK/0005", "2025/MAK/0002"]
     run.refresh_from_db()
     assert (run.status, run.progress, run.rule) == ("done", 100, "greedy-no-skip")
-    assert (run.total_cost, run.budget, run.ballots_count) == (40000, 57103, 1786)
+    assert (run.total_cost, run.budget, run.ballots_count) == (Decimal(40000), Decimal(57103), 1786)
     reasons = {row["id"]: row for row in run.summary["projects"]}
     assert reasons["2025/MAK/0021"] == {
         "id": "2025/MAK/0021",
