@@ -316,3 +316,23 @@ def burn_scars_visible(
         "year", "geometry", "layer__slug"
     )
     return [(int(year or 0), geometry, slug) for year, geometry, slug in rows]
+
+
+def feature_layer_features(layer: FeatureLayer) -> list[dict[str, object]]:
+    """Every feature of a layer as plain data (class, name, year or kind, geometry GeoJSON text);
+    the caller has checked that the viewer may see the layer."""
+    if layer.kind == FeatureLayerKind.RISK_PLACES:
+        return [
+            {
+                "class": place.kind,
+                "name": place.name,
+                "capacity_mw": place.capacity_mw,
+                "fuel": place.fuel,
+                "geometry": json.dumps({"type": "Point", "coordinates": [place.lon, place.lat]}),
+            }
+            for place in RiskPlace.objects.filter(layer=layer).order_by("name")
+        ]
+    return [
+        {"class": zone.zone_class, "name": zone.name, "year": zone.year, "geometry": zone.geometry}
+        for zone in Zone.objects.filter(layer=layer).order_by("id")
+    ]

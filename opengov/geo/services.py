@@ -11,7 +11,10 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
+from django.utils.text import slugify
 
+from opengov.accounts.models import Organisation
+from opengov.accounts.selectors import AnyUser, user_is_officer, user_is_platform_admin
 from opengov.geo.feature_layers import ParsedFeatureLayer, feature_layer_parse
 from opengov.geo.geojson_layers import (
     LEVELS,
@@ -402,3 +405,56 @@ def _risk_places_upsert(layer: FeatureLayer, parsed: ParsedFeatureLayer) -> tupl
     RiskPlace.objects.bulk_update(to_update, fields, batch_size=_BATCH)
     RiskPlace.objects.filter(pk__in=[row.pk for row in existing.values()]).delete()
     return len(to_create), len(to_update), len(existing)
+
+
+class LayerUploadRefused(Exception):
+    """The uploader may not write this layer (Thai and English messages)."""
+
+    def __init__(self, message_en: str, message_th: str) -> None:
+        super().__init__(message_en)
+        self.message_en = message_en
+        self.message_th = message_th
+
+
+def feature_layer_upload(
+    *,
+    user: AnyUser,
+    organisation: Organisation,
+    name_th: str,
+    name_en: str,
+    kind: str,
+    visibility: str,
+    data: bytes,
+    filename: str,
+) -> FeatureLayerLoadResult:
+    """An officer loads (or replaces) a layer of their organisation from an uploaded GeoJSON
+    file. Only platform admins may publish a public layer: public land-use layers and risk
+    places change the public hotspot figures. Same checks and all-or-nothing load as
+    :func:`feature_layer_load`."""
+    if not user_is_officer(user, organisation):
+        raise LayerUploadRefused(
+            "Only officers of the organisation may load its layers.",
+            "เฉพาะเจ้าหน้าที่ของหน่วยงานเท่านั้นที่นำเข้าชั้นข้อมูลของหน่วยงานได้",
+        )
+    if visibility == LayerVisibility.PUBLIC and not user_is_platform_admin(user):
+        raise LayerUploadRefused(
+            "Only platform administrators may publish a public layer.",
+            "เฉพาะผู้ดูแลแพลตฟอร์มเท่านั้นที่เผยแพร่ชั้นข้อมูลสาธารณะได้",
+        )
+    slug = f"{organisation.slug}-{slugify(name_en or name_th) or 'layer'}"[:80]
+    taken = FeatureLayer.objects.filter(slug=slug).first()
+    if taken is not None and taken.owner_organisation_id != organisation.pk:
+        raise LayerUploadRefused(
+            f"The layer name {slug} is taken; choose another English name.",
+            f"ชื่อชั้นข้อมูล {slug} ถูกใช้แล้ว โปรดเลือกชื่อภาษาอังกฤษอื่น",
+        )
+    return feature_layer_load(
+        source=f"upload:{filename}"[:500],
+        slug=slug,
+        kind=kind,
+        name_th=name_th,
+        name_en=name_en,
+        owner_organisation_id=organisation.pk,
+        visibility=visibility,
+        data=data,
+    )

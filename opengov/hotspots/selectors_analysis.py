@@ -5,10 +5,12 @@ and repeated-burn cells. Both are proxies computed on request by the pure module
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Final
 
 import numpy as np
+import numpy.typing as npt
 import shapely
 
 from opengov.airquality.selectors import station_get, winds_at
@@ -211,3 +213,52 @@ def repeated_burns_from_scars(
     return burn_recurrence(
         points, cell_deg=cell_deg, k=k, n=n, last_season=last_season, data_source=BURN_SCARS
     )
+
+
+@dataclass(frozen=True)
+class LayerClassCount:
+    zone_class: str
+    count: int
+    frp_sum: float
+
+
+def layer_hotspot_counts(
+    *,
+    zones: Sequence[tuple[str, str]],
+    start_day: date,
+    end_day: date,
+    series: str,
+    confidence: str = "default",
+) -> list[LayerClassCount]:
+    """Detections of one series inside the zones of a layer (``(class, GeoJSON)`` pairs) per
+    class over Thai-time days ``start_day``…``end_day``; a detection inside two zones of the same
+    class counts once, inside zones of two classes once for each class."""
+    if not zones:
+        return []
+    geometries = shapely.from_geojson([geometry for _, geometry in zones])
+    west, south, east, north = shapely.total_bounds(geometries)
+    instrument, satellites = series_check(series)
+    rows = Detection.objects.filter(
+        instrument=instrument,
+        satellite__in=satellites,
+        acquired_day__gte=start_day,
+        acquired_day__lte=end_day,
+        lat__gte=south,
+        lat__lte=north,
+        lon__gte=west,
+        lon__lte=east,
+    )
+    if confidence == "default":
+        rows = rows.filter(confident=True)
+    found = list(rows.values_list("lat", "lon", "frp"))
+    lats = np.array([float(r[0]) for r in found], dtype=np.float64)
+    lons = np.array([float(r[1]) for r in found], dtype=np.float64)
+    frps = np.array([r[2] or 0.0 for r in found], dtype=np.float64)
+    inside: dict[str, npt.NDArray[np.bool_]] = {}
+    for (zone_class, _), geometry in zip(zones, geometries, strict=True):
+        hit = shapely.contains_xy(geometry, lons, lats) if len(found) else np.zeros(0, dtype=bool)
+        inside[zone_class] = inside.get(zone_class, np.zeros(len(found), dtype=bool)) | hit
+    return [
+        LayerClassCount(name, int(mask.sum()), round(float(frps[mask].sum()), 1))
+        for name, mask in sorted(inside.items())
+    ]

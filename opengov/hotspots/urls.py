@@ -10,4 +10,5 @@ urlpatterns = [
     path("provinces/", views.province_list, name="provinces"),
     path("provinces/csv/", views.province_list_csv, name="provinces_csv"),
     path("cross-border/", views.cross_border, name="cross_border"),
+    path("layers/<slug:slug>/", views.layer_hotspots, name="layer"),
 ]

@@ -143,3 +143,32 @@ def test_geo_load_command_detects_risk_places(capsys):
     assert "risk_places gppd: 505 features" in capsys.readouterr().out
     call_command("hotspots_retag")
     assert "examined 0" in capsys.readouterr().out
+
+
+def test_hotspots_inside_a_private_layer_per_class(client, client_as, agency_a, tmp_path):
+    source = _layer_file(
+        tmp_path,
+        [
+            _zone({"class": "cane_burnt"}, {"type": "Polygon", "coordinates": [NORTH]}),
+            _zone(  # at sea in the Bay of Bengal: no detection
+                {"class": "cane_machine"},
+                {"type": "Polygon", "coordinates": [[[90, 10], [91, 10], [91, 11], [90, 10]]]},
+            ),
+        ],
+    )
+    feature_layer_load(
+        source=source, slug="cane", visibility="organisation", owner_organisation_id=agency_a.pk
+    )
+    firms_ingest(body=firms_bytes(MODIS_2019), fetched_at=FETCHED, origin=MODIS_2019)
+    inside = Detection.objects.filter(
+        lat__gte=18.9, lat__lte=20.0, lon__gte=97.3, lon__lte=98.6, confident=True
+    )
+    url = "/en/hotspots/layers/cane/?start=2019-04-01&end=2019-04-10&series=MODIS"
+    page = client_as("officer_a").get(url)
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert f'<th scope="row">cane_burnt</th><td>{inside.count()}</td>' in text
+    assert '<th scope="row">cane_machine</th><td>0</td>' in text
+    assert inside.count() == 36
+    assert client.get(url).status_code == 404
+    assert client_as("officer_b").get(url).status_code == 404
