@@ -4,8 +4,10 @@ Add1: run MES with the true budget; then, starting from the integral per-voter b
 every voter's budget by one currency unit and re-run MES as long as the *next* outcome still fits
 the real budget (no stop at the first exhaustive outcome). Each MES run also reports how many
 further unit steps provably give the same outcome (``MesRun.stable_steps``); an outcome that fits
-at one budget fits at all of them, so those steps are taken without re-running MES. The returned
-outcome and final per-voter budget are exactly those of the unit-by-unit loop.
+at one budget fits at all of them, so those steps are taken without re-running MES. Where no
+range is certified, the step runs the winners-only engine (``MesProblem.winners``, floats with
+exact confirmation). The returned outcome and final per-voter budget are exactly those of the
+unit-by-unit loop.
 """
 
 from __future__ import annotations
@@ -26,7 +28,11 @@ class Add1Error(RuntimeError):
 
 @dataclass(frozen=True)
 class Add1Result:
-    """Final MES run, its per-voter budget and how the loop went."""
+    """Final MES run, its per-voter budget and how the loop went.
+
+    ``run`` may carry the winners only (``purchases`` and ``dropped`` empty): re-run
+    ``MesProblem.run(per_voter, explain=True)`` for the details.
+    """
 
     run: MesRun
     per_voter: Fraction
@@ -50,20 +56,22 @@ def mes_add1(problem: MesProblem, budget: Fraction, *, unit: int = 1) -> Add1Res
     def all_funded(run: MesRun) -> bool:
         return len(run.winners) == len(fundable)
 
-    current = problem.run(exact)
+    current = MesRun(problem.winners(exact), (), {}, 0)
     start = floor(exact / unit) * unit
     result = Add1Result(current, exact, exact, start, 0, 1, "all-funded")
     if voters == 0 or all_funded(current):
         return result
     per_voter = start
     steps = runs = 0
-    # Certifying a range costs about twice a plain run; where ranges keep coming out empty (many
-    # distinct ballots), try again only after a growing number of plain runs.
+    # Certifying costs more than a plain run (even when it gives up early); where certified
+    # ranges keep coming out empty (many distinct ballots), try again after a growing number of
+    # plain runs.
     track_at, backoff = 0, 1
     while True:
         candidate = per_voter + unit
         track = steps >= track_at
-        run = problem.run(candidate, track=track)
+        certified = problem.certify(candidate) if track else None
+        run = certified or MesRun(problem.winners(candidate), (), {}, 0)
         runs += 1
         steps += 1
         if total(run) > budget:
@@ -80,8 +88,8 @@ def mes_add1(problem: MesProblem, budget: Fraction, *, unit: int = 1) -> Add1Res
         # Budgets candidate+unit … candidate+stable·unit give this same (fitting) outcome.
         stable = run.stable_steps // unit
         if track:
-            backoff = 1 if stable else min(backoff * 2, 64)
-            track_at = steps + backoff
+            backoff = 1 if stable else backoff * 2
+            track_at = steps + (1 if stable else backoff)
         per_voter = candidate + stable * unit
         steps += stable
         if steps > MAX_BUDGET_STEPS:
