@@ -1,0 +1,176 @@
+"""Forms of the budgeting pages; business rules stay in the services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from opengov.accounts.forms.accessible import AccessibleFormMixin
+from opengov.budgeting.models import BallotStyle, Process, ProcessArea, Proposal, ProposalStatus
+
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
+    """Show a service's refusal on the form's fields (unknown fields go to the whole form)."""
+    for field, messages in error.message_dict.items():
+        target = field if field in form.fields else None
+        for message in messages:
+            form.add_error(target, message)
+
+
+class ProcessForm(AccessibleFormMixin, forms.ModelForm[Process]):
+    class Meta:
+        model = Process
+        fields = (
+            "slug",
+            "title_th",
+            "title_en",
+            "description",
+            "total_budget",
+            "ballot_style",
+            "min_projects",
+            "max_projects",
+            "max_total_points",
+            "max_points_per_project",
+            "rank_points",
+            "rule",
+            "min_score_threshold",
+            "proposals_open_at",
+            "review_open_at",
+            "voting_open_at",
+            "voting_close_at",
+            "results_at",
+            "implementation_at",
+            "min_age",
+            "residence_area_name",
+            "verification_level",
+        )
+        widgets = dict.fromkeys(
+            (
+                "proposals_open_at",
+                "review_open_at",
+                "voting_open_at",
+                "voting_close_at",
+                "results_at",
+                "implementation_at",
+            ),
+            DATETIME,
+        )
+
+
+class AreaForm(AccessibleFormMixin, forms.ModelForm[ProcessArea]):
+    class Meta:
+        model = ProcessArea
+        fields = ("name_th", "name_en", "budget", "latitude", "longitude")
+
+
+class ProposalForm(AccessibleFormMixin, forms.ModelForm[Proposal]):
+    def __init__(self, *args: Any, process: Process, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["area"].queryset = process.areas.all()  # type: ignore[attr-defined]
+        self.fields["category"].queryset = process.categories.all()  # type: ignore[attr-defined]
+
+    class Meta:
+        model = Proposal
+        fields = (
+            "area",
+            "title",
+            "description",
+            "category",
+            "proposed_cost",
+            "latitude",
+            "longitude",
+        )
+
+
+class ReviewForm(AccessibleFormMixin, forms.Form):
+    status = forms.ChoiceField(
+        label=_("decision"),
+        choices=[
+            (ProposalStatus.FEASIBLE, ProposalStatus.FEASIBLE.label),
+            (ProposalStatus.REJECTED, ProposalStatus.REJECTED.label),
+            (ProposalStatus.MERGED, ProposalStatus.MERGED.label),
+        ],
+    )
+    cost = forms.DecimalField(
+        label=_("cost estimated by the officers"), required=False, min_value=0
+    )
+    note = forms.CharField(
+        label=_("reason"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    merged_into = forms.IntegerField(label=_("merge into proposal (id)"), required=False)
+
+
+class ImportForm(AccessibleFormMixin, forms.Form):
+    file = forms.FileField(label=_("Pabulib file (.pb)"))
+
+
+class BallotForm(AccessibleFormMixin, forms.Form):
+    """The ballot of one area, shaped by the process's ballot style."""
+
+    def __init__(self, *args: Any, area: ProcessArea, projects: list[Proposal], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.process = area.process
+        self.style = self.process.ballot_style
+        self.codes = [proposal.code for proposal in projects]
+        choices = [(p.code, f"{p.title} ({p.cost:,.0f} ฿)") for p in projects]
+        if self.style in (BallotStyle.APPROVAL, BallotStyle.KNAPSACK):
+            self.fields["vote"] = forms.MultipleChoiceField(
+                label=_("Projects you support"),
+                choices=choices,
+                widget=forms.CheckboxSelectMultiple,
+                required=False,
+            )
+        elif self.style == BallotStyle.CHOOSE_ONE:
+            self.fields["vote"] = forms.ChoiceField(
+                label=_("The project you support"), choices=choices, widget=forms.RadioSelect
+            )
+        elif self.style == BallotStyle.RANKED:
+            ranks = len(self.process.rank_points_list())
+            for rank in range(1, min(ranks, len(projects)) + 1):
+                self.fields[f"rank_{rank}"] = forms.ChoiceField(
+                    label=_("Choice number %(rank)s") % {"rank": rank},
+                    choices=[("", "—"), *choices],
+                    required=False,
+                )
+        else:
+            for code, label in choices:
+                self.fields[f"points_{code}"] = forms.IntegerField(
+                    label=label, min_value=0, required=False, initial=0
+                )
+        if self.process.min_age:
+            self.fields["birth_year"] = forms.IntegerField(
+                label=_("Year of birth (Gregorian, e.g. 1990)"), min_value=1900, max_value=2100
+            )
+        if self.process.residence_area_name:
+            self.fields["lives_in_area"] = forms.BooleanField(
+                label=_("I live in %(area)s") % {"area": self.process.residence_area_name}
+            )
+
+    def vote_and_points(self) -> tuple[list[str], list[int] | None]:
+        data = self.cleaned_data
+        if self.style in (BallotStyle.APPROVAL, BallotStyle.KNAPSACK):
+            return list(data.get("vote") or []), None
+        if self.style == BallotStyle.CHOOSE_ONE:
+            return [data["vote"]], None
+        if self.style == BallotStyle.RANKED:
+            ranked = [data[name] for name in sorted(self.fields) if name.startswith("rank_")]
+            return [code for code in ranked if code], None
+        given = [(code, data.get(f"points_{code}") or 0) for code in self.codes]
+        kept = [(code, points) for code, points in given if points]
+        return [code for code, _p in kept], [points for _c, points in kept]
+
+
+class PaperForm(BallotForm):
+    def __init__(self, *args: Any, area: ProcessArea, projects: list[Proposal], **kwargs: Any):
+        super().__init__(*args, area=area, projects=projects, **kwargs)
+        self.fields.pop("birth_year", None)
+        self.fields.pop("lives_in_area", None)
+        self.fields = {
+            "sheet_number": forms.CharField(label=_("Sheet number"), max_length=40),
+            **self.fields,
+        }
