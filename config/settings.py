@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "opengov.airquality",
     "opengov.hotspots",
     "opengov.budgeting",
+    "opengov.reports",
 ]
 
 MIDDLEWARE = [

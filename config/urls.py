@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("opengov.accounts.urls")),
     path("air/", include("opengov.airquality.urls")),
     path("hotspots/", include("opengov.hotspots.urls")),
+    path("reports/", include("opengov.reports.urls")),
     path("budget/", include("opengov.budgeting.urls")),
     path("geo/", include("opengov.geo.urls")),
     path("admin/", admin.site.urls),

@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+from opengov.reports.models.moderation import ReporterBlock, ReportFlag
+from opengov.reports.models.reports import (
+    Category,
+    Channel,
+    PhotoKind,
+    Report,
+    ReportFollower,
+    ReportPhoto,
+    ReportTransition,
+    Status,
+)
+from opengov.reports.models.routing import AreaRoute, CategoryRoute
+
+__all__ = [
+    "AreaRoute",
+    "Category",
+    "CategoryRoute",
+    "Channel",
+    "PhotoKind",
+    "Report",
+    "ReportFlag",
+    "ReportFollower",
+    "ReportPhoto",
+    "ReportTransition",
+    "ReporterBlock",
+    "Status",
+]
