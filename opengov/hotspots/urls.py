@@ -11,4 +11,5 @@ urlpatterns = [
     path("provinces/csv/", views.province_list_csv, name="provinces_csv"),
     path("cross-border/", views.cross_border, name="cross_border"),
     path("layers/<slug:slug>/", views.layer_hotspots, name="layer"),
+    path("upwind/", views.upwind_risk, name="upwind"),
 ]
