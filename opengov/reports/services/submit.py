@@ -171,11 +171,11 @@ def report_follow(*, report: Report, user: User | None = None, email: str = "") 
         raise PermissionDenied
     if user is not None:
         _check_reporter(user)
-        _, created = ReportFollower.objects.get_or_create(report=report, user=user)
+        _follower, created = ReportFollower.objects.get_or_create(report=report, user=user)
         return created
     follower = ReportFollower(report=report, email=email.strip().lower())
     if not follower.email:
         raise ValidationError({"email": _("Enter an e-mail address to follow this report.")})
     follower.full_clean(exclude=["user", "report"], validate_unique=False)
-    _, created = ReportFollower.objects.get_or_create(report=report, email=follower.email)
+    _follower, created = ReportFollower.objects.get_or_create(report=report, email=follower.email)
     return created
