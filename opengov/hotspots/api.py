@@ -152,6 +152,12 @@ def _row_out(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+SeriesQuery = QueryEx[
+    str, P(description="VIIRS_SNPP (default), VIIRS_NOAA20, VIIRS_NOAA21 or MODIS")
+]
+CountConfidenceQuery = QueryEx[str, P(description="default or all")]
+StartDayQuery = QueryEx[str | None, P(description="First Thai-time day, YYYY-MM-DD")]
+EndDayQuery = QueryEx[str | None, P(description="Last Thai-time day (inclusive); default today")]
 _FORMAT_DOC = "json (default), geojson (application/geo+json) or csv (UTF-8 with BOM)"
 
 
@@ -291,18 +297,14 @@ def _day_window(
 )
 def aggregates(
     request: HttpRequest,
-    start_day: QueryEx[str | None, P(description="First Thai-time day, YYYY-MM-DD")] = None,
-    end_day: QueryEx[
-        str | None, P(description="Last Thai-time day (inclusive); default today")
-    ] = None,
+    start_day: StartDayQuery = None,
+    end_day: EndDayQuery = None,
     group_by: QueryEx[
         str,
         P(description="Comma list of day, country, province, district, land_use_class, satellite"),
     ] = "day",
-    series: QueryEx[
-        str, P(description="VIIRS_SNPP (default), VIIRS_NOAA20, VIIRS_NOAA21, MODIS")
-    ] = selectors.DEFAULT_SERIES,
-    confidence: QueryEx[str, P(description="default or all")] = "default",
+    series: SeriesQuery = selectors.DEFAULT_SERIES,
+    confidence: CountConfidenceQuery = "default",
     country: QueryEx[str | None, P(description="ISO alpha-3")] = None,
     province: QueryEx[str | None, P(description="Thai province code")] = None,
 ) -> HttpResponse | Status[Any]:
@@ -342,10 +344,8 @@ def aggregates(
 def provinces(
     request: HttpRequest,
     today: QueryEx[str | None, P(description="Thai-time day, YYYY-MM-DD; default today")] = None,
-    series: QueryEx[
-        str, P(description="VIIRS_SNPP (default), VIIRS_NOAA20, VIIRS_NOAA21, MODIS")
-    ] = selectors.DEFAULT_SERIES,
-    confidence: QueryEx[str, P(description="default or all")] = "default",
+    series: SeriesQuery = selectors.DEFAULT_SERIES,
+    confidence: CountConfidenceQuery = "default",
 ) -> HttpResponse | Status[Any]:
     """Thai provinces with detections: today, the last 7 days, season to date (split by land-use
     class) and the same period of the previous season."""
@@ -384,14 +384,10 @@ def provinces(
 )
 def cross_border(
     request: HttpRequest,
-    start_day: QueryEx[str | None, P(description="First Thai-time day, YYYY-MM-DD")] = None,
-    end_day: QueryEx[
-        str | None, P(description="Last Thai-time day (inclusive); default today")
-    ] = None,
-    series: QueryEx[
-        str, P(description="VIIRS_SNPP (default), VIIRS_NOAA20, VIIRS_NOAA21, MODIS")
-    ] = selectors.DEFAULT_SERIES,
-    confidence: QueryEx[str, P(description="default or all")] = "default",
+    start_day: StartDayQuery = None,
+    end_day: EndDayQuery = None,
+    series: SeriesQuery = selectors.DEFAULT_SERIES,
+    confidence: CountConfidenceQuery = "default",
 ) -> HttpResponse | Status[Any]:
     """Detections per day in Thailand, Myanmar, Laos, Cambodia and Vietnam (by country polygon)."""
     first, last, errors = _day_window(start_day, end_day)
@@ -430,9 +426,7 @@ def repeated_burns(
     k: QueryEx[int, P(ge=1, le=30, description="Burned in at least k seasons")] = 3,
     n: QueryEx[int, P(ge=1, le=30, description="…of the last n seasons")] = 5,
     cell_deg: QueryEx[float, P(ge=0.001, le=1.0, description="Grid cell size, degrees")] = 0.01,
-    series: QueryEx[
-        str, P(description="VIIRS_SNPP (default), VIIRS_NOAA20, VIIRS_NOAA21, MODIS")
-    ] = selectors.DEFAULT_SERIES,
+    series: SeriesQuery = selectors.DEFAULT_SERIES,
     province: QueryEx[str | None, P(description="Thai province code")] = None,
     only_repeated: QueryEx[bool, P(description="List only repeated cells")] = True,
     source: QueryEx[
@@ -498,10 +492,8 @@ def attribution(
         str | None,
         P(description="End of the hour, ISO 8601 with offset; default the last full hour"),
     ] = None,
-    series: QueryEx[
-        str, P(description="VIIRS_SNPP (default), VIIRS_NOAA20, VIIRS_NOAA21, MODIS")
-    ] = selectors.DEFAULT_SERIES,
-    confidence: QueryEx[str, P(description="default or all")] = "default",
+    series: SeriesQuery = selectors.DEFAULT_SERIES,
+    confidence: CountConfidenceQuery = "default",
 ) -> HttpResponse | Status[Any]:
     """Hotspots upwind of the station in rings of 50/100/250/500 km, weighted by FRP, distance
     and travel time, split by country and land-use class, with the contributing detections. A
