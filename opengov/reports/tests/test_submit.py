@@ -173,3 +173,14 @@ def test_routing_district_first_and_category_type(agency_a, agency_b):
     CategoryRoute.objects.create(category="forest_fire", organisation_type="government_agency")
     assert route_find(category="forest_fire", district_code="5001", province_code="50") == agency_a
     assert route_find(category="forest_fire", district_code="", province_code="57") is None
+
+
+def test_demo_step_is_idempotent(db, frozen):
+    from opengov.reports.demo import DEMO_REPORTS, load_demo_reports
+
+    lines: list[str] = []
+    load_demo_reports(lines.append)
+    load_demo_reports(lines.append)
+    assert Report.objects.count() == len(DEMO_REPORTS)
+    assert lines[-1] == "reports: 4 demo reports (0 new), 2 area rules"
+    assert not Report.objects.exclude(contact_email="demo-reporter@example.org").exists()
