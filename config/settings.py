@@ -222,6 +222,12 @@ OPENGOV_DATA_DIR = Path(env_str("OPENGOV_DATA_DIR", str(_default_data_dir)))
 OPENGOV_HTTP_TIMEOUT = env_int("OPENGOV_HTTP_TIMEOUT", 60)
 OPENAQ_API_KEY = env_secret("OPENAQ_API_KEY")
 FIRMS_MAP_KEY = env_secret("FIRMS_MAP_KEY")
+# LINE Messaging API channel of the reports: without the channel secret /line/webhook answers 404
+# (channel off); with the secret but no access token it answers 503 (LINE redelivers later).
+LINE_CHANNEL_SECRET = env_secret("LINE_CHANNEL_SECRET")
+LINE_CHANNEL_ACCESS_TOKEN = env_secret("LINE_CHANNEL_ACCESS_TOKEN")
+# Absolute address of the site for links sent outside a web page (LINE messages).
+OPENGOV_PUBLIC_URL = env_str("OPENGOV_PUBLIC_URL").rstrip("/")
 
 NINJA_PAGINATION_PER_PAGE = 100
 # Hotspots: a detection is linked to the nearest public risk place (power plant, factory, sugar
