@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from opengov.budgeting.counting.add1 import Add1Result, mes_add1
 from opengov.budgeting.counting.greedy import run_greedy
 from opengov.budgeting.counting.mes import MesProblem, MesRun
+from opengov.budgeting.counting.mes_points import PointsMesProblem
 from opengov.budgeting.counting.result import (
     Add1Trace,
     ComparisonTrace,
@@ -16,7 +17,7 @@ from opengov.budgeting.counting.result import (
 )
 from opengov.budgeting.counting.satisfaction import compare_outcomes
 from opengov.budgeting.counting.tally import Eligibility, Tally, fmt
-from opengov.budgeting.pabulib import Election, Project
+from opengov.budgeting.pabulib import Election, Project, ballot_points
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,11 @@ class MesCount:
 def mes_problem(
     election: Election, counts: Tally, rank: dict[str, int], eligibility: Eligibility
 ) -> tuple[MesProblem, list[Project]]:
-    """Candidates (eligible, cost > 0, at least one supporter) and the grouped ballots."""
+    """Candidates (eligible, cost > 0, at least one supporter) and the grouped ballots.
+
+    Points ballots (cumulative, scoring) give a ``PointsMesProblem`` (spec §4.7): payments are
+    proportional to the points, ``max_payment`` of a round is the payment per point.
+    """
     candidates = [
         project
         for project in election.projects
@@ -42,15 +47,22 @@ def mes_problem(
         and counts.votes[project.project_id] > 0
     ]
     index = {project.project_id: i for i, project in enumerate(candidates)}
+    costs = [project.cost for project in candidates]
+    ranks = [rank[project.project_id] for project in candidates]
+    if election.has_points:
+        scored = [
+            tuple(
+                (index[pid], points)
+                for pid, points in zip(ballot.vote, ballot_points(election, ballot), strict=True)
+                if pid in index
+            )
+            for ballot in election.ballots
+        ]
+        return PointsMesProblem(costs, ranks, scored), candidates
     ballots = [
         tuple(index[pid] for pid in ballot.vote if pid in index) for ballot in election.ballots
     ]
-    problem = MesProblem(
-        [project.cost for project in candidates],
-        [rank[project.project_id] for project in candidates],
-        ballots,
-    )
-    return problem, candidates
+    return MesProblem(costs, ranks, ballots), candidates
 
 
 def count_mes(
@@ -130,14 +142,19 @@ def _mes_outcomes(
     for number, purchase in enumerate(run.purchases, start=1):
         project = candidates[purchase.project]
         eff = project.cost / purchase.max_payment
+        paid = fmt(purchase.max_payment)
         outcomes[project.project_id] = ProjectOutcome(
             project.project_id,
             True,
             "funded",
-            f"funded in MES round {number}: {fmt(eff)} effective votes; supporters paid at most "
-            f"{fmt(purchase.max_payment)} each",
+            f"funded in MES round {number}: {fmt(eff)} effective votes; "
+            + (
+                f"supporters paid at most {paid} per point"
+                if election.has_points
+                else f"supporters paid at most {paid} each"
+            ),
             f"ได้รับงบในรอบที่ {number} ของ MES: คะแนนเสียงที่มีผล {fmt(eff)} ผู้สนับสนุนจ่าย"
-            f"ไม่เกินคนละ {fmt(purchase.max_payment)}",
+            + (f"ไม่เกินคะแนนละ {paid}" if election.has_points else f"ไม่เกินคนละ {paid}"),
         )
     for index, (number, money) in run.dropped.items():
         project = candidates[index]

@@ -90,10 +90,16 @@ def count(
     declared = tie_rank(election, counts, TieBreak.DECLARED_ORDER)
     notes: list[str] = []
     if name in MES_RULES:
-        if election.vote_type not in ("approval", "choose-1"):
+        if election.vote_type not in ("approval", "choose-1", "cumulative", "scoring"):
             raise UnsupportedRule(
-                f"MES is implemented for approval ballots, not {election.vote_type}",
-                f"MES รองรับเฉพาะบัตรแบบเลือกได้หลายโครงการ (approval) ไม่ใช่ {election.vote_type}",
+                f"MES is implemented for approval and points ballots, not {election.vote_type}",
+                "MES รองรับเฉพาะบัตรแบบเลือกได้หลายโครงการ (approval) และแบบให้คะแนน "
+                f"ไม่ใช่ {election.vote_type}",
+            )
+        if election.vote_type == "scoring" and election.meta_number("default_score"):
+            raise UnsupportedRule(
+                "MES with a default score for unlisted projects is not implemented",
+                "ยังไม่รองรับ MES ที่มีคะแนนตั้งต้นสำหรับโครงการที่ไม่ได้เลือก",
             )
         chosen = tie_break or TieBreak.COST_VOTES_TOP
         add1, utilitarian, compare = MES_RULES[name]

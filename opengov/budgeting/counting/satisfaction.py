@@ -6,7 +6,7 @@ from collections.abc import Collection
 from fractions import Fraction
 
 from opengov.budgeting.counting.result import SatisfactionStats
-from opengov.budgeting.pabulib import Election
+from opengov.budgeting.pabulib import Election, ballot_points
 
 COMPARISON_MODES = ("satisfaction", "exclusionRatio")
 
@@ -45,18 +45,21 @@ def compare_outcomes(
 ) -> tuple[int, int]:
     """(voters strictly preferring MES, voters strictly preferring greedy) — spec §4.6.
 
-    ``satisfaction``: more of the voter's projects funded; ``exclusionRatio``: at least one of
-    them funded under one outcome and none under the other.
+    ``satisfaction``: more of the voter's projects funded (for points ballots: more of her points
+    on funded projects, spec §4.7); ``exclusionRatio``: at least one of them funded under one
+    outcome and none under the other.
     """
     if mode not in COMPARISON_MODES:
         raise ValueError(f"comparison mode must be one of {COMPARISON_MODES}, not {mode!r}")
     mes, greedy = set(mes_winners), set(greedy_winners)
     prefer_mes = prefer_greedy = 0
     for ballot in election.ballots:
-        under_mes = sum(1 for project_id in ballot.vote if project_id in mes)
-        under_greedy = sum(1 for project_id in ballot.vote if project_id in greedy)
+        points = ballot_points(election, ballot)
+        pairs = list(zip(ballot.vote, points, strict=True))
+        under_mes = sum((u for pid, u in pairs if pid in mes), Fraction(0))
+        under_greedy = sum((u for pid, u in pairs if pid in greedy), Fraction(0))
         if mode == "exclusionRatio":
-            under_mes, under_greedy = min(under_mes, 1), min(under_greedy, 1)
+            under_mes, under_greedy = Fraction(under_mes > 0), Fraction(under_greedy > 0)
         if under_mes > under_greedy:
             prefer_mes += 1
         elif under_greedy > under_mes:
