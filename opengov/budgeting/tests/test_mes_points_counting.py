@@ -12,8 +12,11 @@ import pytest
 
 from opengov.budgeting.counting import MesProblem, count, mes_add1, naive_mes_add1
 from opengov.budgeting.counting.mes_points import PointsMesProblem
-from opengov.budgeting.pabulib import Ballot, Election
+from opengov.budgeting.counting.mes_rules import mes_problem
+from opengov.budgeting.counting.tally import Eligibility, TieBreak, tally, tie_rank
+from opengov.budgeting.pabulib import Ballot, Election, ballot_points
 from opengov.budgeting.tests.builders import approval_election
+from opengov.budgeting.tests.conftest import election
 from opengov.budgeting.tests.test_mes_reference import _random_profile
 
 
@@ -141,3 +144,27 @@ def test_points_engine_matches_a_per_voter_reference(seed: int) -> None:
     for per_voter in (budget / len(ballots), Fraction(7), Fraction(23)):
         expected = _reference_points_mes(costs, ballots, rank, per_voter)
         assert list(problem.winners(per_voter)) == expected
+
+
+@pytest.mark.parametrize("name", ["Poland_Czestochowa_2024_Dzbow", "Poland_Katowice_2022_Zarzecze"])
+def test_points_mes_on_shared_cumulative_files(name: str) -> None:
+    # No shared file declares MES on points ballots; these cumulative rounds check the engine
+    # against the per-voter reference on real ballots and run Add1 to completion.
+    parsed = election(name)
+    counts = tally(parsed)
+    rank = tie_rank(parsed, counts, TieBreak.COST_VOTES_TOP)
+    problem, candidates = mes_problem(parsed, counts, rank, Eligibility())
+    assert isinstance(problem, PointsMesProblem)
+    index = {project.project_id: i for i, project in enumerate(candidates)}
+    ballots = [
+        {index[pid]: u for pid, u in zip(b.vote, ballot_points(parsed, b), strict=True) if u > 0}
+        for b in parsed.ballots
+    ]
+    per_voter = parsed.budget / len(parsed.ballots)
+    for t in (per_voter, per_voter * 2):
+        expected = _reference_points_mes(problem.costs, ballots, problem.rank, t)
+        assert list(problem.winners(t)) == expected
+    result = count(parsed, "equalshares/add1", use_threshold=False)
+    assert result.add1 is not None
+    assert result.total_cost <= parsed.budget
+    assert result.add1.stopped_by in ("over-budget", "all-funded")
