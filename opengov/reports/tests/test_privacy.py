@@ -124,3 +124,22 @@ def test_the_responsible_officer_sees_the_private_part(private_report, client_as
     body = client_as("officer_a").get(f"/reports/{private_report.pk}/").content.decode()
     assert "hidden.contact@example.net" in body and "/original" in body
     assert "18.71230" in body
+
+
+def test_officer_page_of_an_anonymous_report(client_as, agency_a, officer_a, frozen):
+    report = report_submit(
+        channel="web",
+        category="other",
+        lat=LAT,
+        lon=LON,
+        seen_at=NOW,
+        contact_email="anon.reporter@example.net",
+    ).report
+    Report.objects.filter(pk=report.pk).update(organisation=agency_a)
+    response = client_as("officer_a").get(f"/reports/{report.pk}/")
+    assert response.status_code == 200
+    assert "anon.reporter@example.net" in response.content.decode()
+    assert (
+        "anon.reporter@example.net"
+        not in client_as("citizen").get(f"/reports/{report.pk}/").content.decode()
+    )

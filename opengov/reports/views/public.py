@@ -7,12 +7,14 @@ from datetime import timedelta
 
 from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
+from django.forms import ChoiceField
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from opengov.accounts.selectors import user_is_moderator, user_is_officer, user_organisations
+from opengov.reports import lifecycle
 from opengov.reports.forms import (
     FilterForm,
     FollowForm,
@@ -21,7 +23,7 @@ from opengov.reports.forms import (
     ReasonForm,
     TransitionForm,
 )
-from opengov.reports.models import ReportPhoto
+from opengov.reports.models import ReportPhoto, Status
 from opengov.reports.selectors import (
     PublicFilter,
     organisation_stats,
@@ -100,6 +102,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
     is_officer = report.organisation is not None and user_is_officer(user, report.organisation)
     is_reporter = user.is_authenticated and report.reporter_id == user.pk
+    follow_form, transition_form = FollowForm(), TransitionForm()
     context = {
         "report": report,
         "timeline": report_timeline(report),
@@ -107,12 +110,18 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "is_officer": is_officer,
         "is_reporter": is_reporter,
         "is_moderator": user_is_moderator(user),
-        "follow_form": FollowForm(),
+        "follow_form": follow_form,
         "reason_form": ReasonForm(),
         "note_form": NoteForm(),
         "rating_form": RatingForm(initial={"rating": report.rating}),
-        "transition_form": TransitionForm(),
+        "transition_form": transition_form,
     }
+    if not user.is_authenticated:
+        follow_form.fields["email"].required = True
+    allowed = lifecycle.OFFICER_TRANSITIONS.get(report.status, frozenset())
+    status_field = transition_form.fields["to_status"]
+    assert isinstance(status_field, ChoiceField)  # noqa: S101 - declared so in TransitionForm
+    status_field.choices = [(value, label) for value, label in Status.choices if value in allowed]
     if is_officer:
         context["originals"] = list(report.photos.all())
         context["members"] = [

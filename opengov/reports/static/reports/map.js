@@ -4,7 +4,7 @@
   "use strict";
   if (typeof L === "undefined") { return; }
   function base(element, view, zoom) {
-    var map = L.map(element, { scrollWheelZoom: false }).setView(view, zoom);
+    var map = L.map(element, { scrollWheelZoom: false, zoomAnimation: false }).setView(view, zoom);
     L.tileLayer(element.dataset.tiles, { maxZoom: 18, attribution: element.dataset.attribution }).addTo(map);
     return map;
   }
@@ -34,7 +34,7 @@
             marker.bindPopup(box);
           }
         }).addTo(map);
-        if (data.features.length) { map.fitBounds(layer.getBounds(), { maxZoom: 13, padding: [20, 20] }); }
+        if (data.features.length) { map.fitBounds(layer.getBounds(), { maxZoom: 13, padding: [24, 24], animate: false }); }
       })
       .catch(function () { /* the list below shows the same reports */ });
   }
