@@ -184,6 +184,8 @@ class ProcessArea(models.Model):
     latitude = models.FloatField(_("map centre latitude"), null=True, blank=True)
     longitude = models.FloatField(_("map centre longitude"), null=True, blank=True)
     pb_meta = models.JSONField(default=dict, blank=True, editable=False)
+    # PostgreSQL's jsonb does not keep key order: the file's META order is kept here.
+    pb_meta_order = models.JSONField(default=list, blank=True, editable=False)
     pb_project_columns = models.JSONField(default=list, blank=True, editable=False)
     pb_vote_columns = models.JSONField(default=list, blank=True, editable=False)
 

@@ -127,7 +127,9 @@ def _ballot(ballot: Ballot, number: int, anonymise: bool) -> PbBallot:
 
 def _meta(area: ProcessArea, num_projects: int, num_votes: int) -> dict[str, str]:
     if area.is_imported:
-        meta = {str(key): str(value) for key, value in area.pb_meta.items()}
+        order = [key for key in area.pb_meta_order if key in area.pb_meta]
+        keys = order + [key for key in area.pb_meta if key not in order]
+        meta = {str(key): str(area.pb_meta[key]) for key in keys}
         for key, value in (("num_projects", num_projects), ("num_votes", num_votes)):
             if key in meta and _as_int(meta[key]) != value:
                 meta[key] = str(value)

@@ -96,6 +96,7 @@ def area_import_pb(*, user: AnyUser, area: ProcessArea, data: bytes) -> ImportSu
         )
     area.budget = _money(election.budget, "budget")
     area.pb_meta = dict(election.meta)
+    area.pb_meta_order = list(election.meta)
     area.pb_project_columns = list(election.project_columns)
     area.pb_vote_columns = list(election.vote_columns)
     area.full_clean()

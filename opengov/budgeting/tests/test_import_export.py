@@ -9,7 +9,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from opengov.budgeting.counting import count
-from opengov.budgeting.models import Ballot, CountRun, Proposal
+from opengov.budgeting.models import Ballot, CountRun, ProcessArea, Proposal
 from opengov.budgeting.pabulib import read_pb, write_pb
 from opengov.budgeting.selectors import area_election
 from opengov.budgeting.services import area_create, area_import_pb, count_request
@@ -41,6 +41,10 @@ def test_round_trip_through_the_database(empty_area, officer_a, name):
     exported = area_election(empty_area)
     assert exported == original
     assert read_pb(write_pb(exported)) == original
+    # Read back from the database (PostgreSQL's jsonb reorders keys): META keeps the file's order.
+    stored = area_election(ProcessArea.objects.get(pk=empty_area.pk))
+    assert list(stored.meta) == list(original.meta)
+    assert write_pb(stored, keep_order=True) == write_pb(original, keep_order=True)
 
 
 def test_imported_gdynia_counts_like_the_file(empty_area, officer_a, frozen_now):
