@@ -4,6 +4,7 @@ and repeated-burn cells. Both are proxies computed on request by the pure module
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -12,6 +13,9 @@ from typing import Final
 import numpy as np
 import numpy.typing as npt
 import shapely
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Count, Max
 
 from opengov.airquality.selectors import station_get, winds_at
 from opengov.geo.feature_index import FloatArray, polygon_cell_centres
@@ -39,6 +43,7 @@ from opengov.hotspots.selectors import series_check
 LOOKBACK: Final = timedelta(hours=96)  # 500 km at 2 m/s ≈ 69 h, plus the 6-h window end
 KM_PER_DEGREE: Final = 111.195
 NEAREST_WIND_MAX_KM: Final = 150.0
+CACHE_SECONDS: Final = 600
 
 
 class StationNotFound(LookupError):
@@ -138,6 +143,14 @@ def station_upwind_risk(
     return upwind_transport_risk(receptor, hour_end, wind, hotspots, parameters)
 
 
+def season_from_settings() -> Season:
+    """The burning-season window of ``HOTSPOTS_SEASON`` (Thai time)."""
+    (start_month, start_day), (end_month, end_day) = settings.HOTSPOTS_SEASON
+    return Season(
+        start_month=start_month, start_day=start_day, end_month=end_month, end_day=end_day
+    )
+
+
 def repeated_burns(
     *,
     last_season: int,
@@ -149,9 +162,10 @@ def repeated_burns(
     province: str = "",
 ) -> BurnRecurrence:
     """FIRMS-derived repeated-burn cells and districts: detections of one series passing the
-    default confidence filter, seasons ``last_season − n + 1`` … ``last_season``."""
+    default confidence filter, seasons ``last_season − n + 1`` … ``last_season``. Cached until a
+    detection is added or replaced (keyed on the newest id and the number of detections)."""
     instrument, satellites = series_check(series)
-    window = season or Season()
+    window = season or season_from_settings()
     first_day = date(last_season - n, 1, 1)  # a season may start in the year before it ends
     last_day = date(last_season, 12, 31)
     rows = Detection.objects.filter(
@@ -163,6 +177,16 @@ def repeated_burns(
     )
     if province:
         rows = rows.filter(province_code=province)
+    stamp = rows.aggregate(count=Count("id"), newest=Max("id"))
+    key = (
+        "hotspots:repeated-burns:"
+        + hashlib.sha256(
+            repr((last_season, k, n, cell_deg, series, window, province, stamp)).encode()
+        ).hexdigest()
+    )
+    cached = cache.get(key)
+    if isinstance(cached, BurnRecurrence):
+        return cached
     values = list(rows.values_list("lat", "lon", "acquired_at", "district_code"))
     points = BurnPoints.from_arrays(
         np.array([float(v[0]) for v in values], dtype=np.float64),
@@ -170,9 +194,11 @@ def repeated_burns(
         [v[2] for v in values],
         district_code=[v[3] for v in values],
     )
-    return burn_recurrence(
+    result = burn_recurrence(
         points, cell_deg=cell_deg, k=k, n=n, last_season=last_season, season=window
     )
+    cache.set(key, result, timeout=CACHE_SECONDS)
+    return result
 
 
 def repeated_burns_from_scars(
@@ -211,7 +237,13 @@ def repeated_burns_from_scars(
         district_code=[d for d, kept in zip(districts, keep, strict=True) if kept],
     )
     return burn_recurrence(
-        points, cell_deg=cell_deg, k=k, n=n, last_season=last_season, data_source=BURN_SCARS
+        points,
+        cell_deg=cell_deg,
+        k=k,
+        n=n,
+        last_season=last_season,
+        season=season_from_settings(),
+        data_source=BURN_SCARS,
     )
 
 

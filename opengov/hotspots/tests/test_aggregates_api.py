@@ -18,7 +18,7 @@ import pytest
 from opengov.hotspots import selectors
 from opengov.hotspots.models import DailyCount, Detection
 from opengov.hotspots.services import firms_ingest
-from opengov.hotspots.tests.conftest import MODIS_2019, firms_bytes
+from opengov.hotspots.tests.conftest import MODIS_2019, MODIS_2025, firms_bytes
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_areas")]
 FETCHED = datetime(2026, 12, 5, 9, 0, tzinfo=UTC)
@@ -206,3 +206,17 @@ def test_api_attribution_unknown_station(client):
     response = client.get(f"{API}/attribution?station=air4thai:nope")
     assert response.status_code == 404
     assert json.loads(response.content)["detail_th"].startswith("ไม่พบสถานี")
+
+
+def test_repeated_burns_cache_follows_new_detections(client, modis_2019):
+    query = f"{API}/repeated-burns?last_season=2025&k=1&n=7&series=MODIS"
+    assert len(client.get(query).json()["cells"]) == 3558
+    firms_ingest(body=firms_bytes(MODIS_2025), fetched_at=FETCHED, origin=MODIS_2025)
+    assert len(client.get(query).json()["cells"]) > 3558
+
+
+def test_repeated_burns_use_the_configured_season(client, settings, modis_2019):
+    settings.HOTSPOTS_SEASON = ((6, 1), (12, 31))  # April 2019 is outside this window
+    data = client.get(f"{API}/repeated-burns?last_season=2019&k=1&n=1&series=MODIS").json()
+    assert data["cells"] == []
+    assert data["parameters"]["season"]["start_month"] == 6
