@@ -45,7 +45,7 @@ def server_env(workdir: Path) -> dict[str, str]:
     (workdir / "reports_bench_settings.py").write_text(
         "from config.settings import *  # noqa: F403\nOPENGOV_REPORTS_PER_HOUR_IP = 0\n"
         "OPENGOV_REPORTS_PER_HOUR_USER = 0\n"
-        "EMAIL_BACKEND = \"django.core.mail.backends.locmem.EmailBackend\"\n"
+        'EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"\n'
     )
     env = dict(os.environ)
     env.update(
