@@ -13,6 +13,7 @@ admin.site.site_header = admin.site.site_title = "opengov"
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("api/v1/", api.urls),
+    path("open311/v2/", include("opengov.reports.open311.urls")),
 ]
 
 # Thai pages live at /, English at /en/. set_language sits inside too, so that the posted "next" URL is

@@ -7,6 +7,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from opengov.reports.models import AreaRoute, CategoryRoute, Report, ReporterBlock, ReportFlag
+from opengov.reports.open311 import admin as open311_admin  # noqa: F401 - registers the key admin
 
 
 @admin.register(AreaRoute)

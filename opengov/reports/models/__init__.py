@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from opengov.reports.models.moderation import ReporterBlock, ReportFlag
+from opengov.reports.models.open311_keys import Open311ApiKey
 from opengov.reports.models.reports import (
     Category,
     Channel,
@@ -18,6 +19,7 @@ __all__ = [
     "Category",
     "CategoryRoute",
     "Channel",
+    "Open311ApiKey",
     "PhotoKind",
     "Report",
     "ReportFlag",
