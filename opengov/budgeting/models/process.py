@@ -151,6 +151,11 @@ class Process(models.Model):
             return []
         return [int(part) for part in parts]
 
+    @property
+    def currency_label(self) -> str:
+        """How amounts are named on pages: "baht" (บาท) for THB, else the ISO 4217 code."""
+        return str(_("baht")) if self.currency == "THB" else self.currency
+
     def phase_at(self, now: datetime) -> Phase:
         """The phase at ``now``: phases switch by themselves when their dates pass."""
         if now < self.proposals_open_at:

@@ -27,7 +27,7 @@ def test_demo_step_loads_gdynia_and_results_page_explains_it(client, settings):
     html = response.content.decode()
     assert response.status_code == 200
     assert "ได้รับงบประมาณ 2 โครงการ" in html
-    assert "ใช้งบ 40,000 จาก 57,103 บาท" in html
+    assert "ใช้งบ 40,000 จาก 57,103 PLN" in html
     assert expected.outcome("2025/MAK/0021").reason_th in html
     assert "Doposażenie strefy street workout" in html
     english = client.get(f"/en/budget/{gdynia.slug}/areas/{area.pk}/results/").content.decode()
@@ -74,3 +74,27 @@ def test_process_form_field_errors_not_500(client_as, officer_a, frozen_now):
     )
     assert response.status_code == 200
     assert 'aria-invalid="true"' in response.content.decode()
+
+
+def test_equal_shares_results_show_the_rounds(make_process, officer_a, frozen_now, client):
+    from opengov.accounts.testing import persona_create
+    from opengov.budgeting.selectors import area_election
+    from opengov.budgeting.services import ballot_cast, count_request
+    from opengov.budgeting.tasks import area_count
+
+    area = make_process("approval", rule="equalshares/add1", max_projects=3)
+    for number, vote in enumerate((["A", "B"], ["A", "D"], ["C"], ["A", "D"]), start=1):
+        voter = persona_create(f"voter{number}@example.org", f"Voter {number}")
+        ballot_cast(user=voter, area=area, vote=vote)
+    run = count_request(user=officer_a, area=area)
+    area_count.call(run.pk)
+    expected = count(area_election(area), "equalshares/add1")
+    assert expected.mes_rounds  # the rule explains itself round by round
+    page = client.get(f"/en/budget/{area.process.slug}/areas/{area.pk}/results/")
+    html = page.content.decode()
+    assert "Method of Equal Shares, round by round" in html
+    for row in expected.mes_rounds:
+        assert f'<th scope="row">{row.number}</th><td>{row.project_id}</td>' in html
+    assert "Cost (baht)" in html
+    voters_line = "of the 4 voters have at least one funded project they voted for."
+    assert voters_line in html
