@@ -7,6 +7,7 @@ from django.views.i18n import JavaScriptCatalog
 
 from config.api import api
 from opengov.core.views import healthz
+from opengov.reports.line.views import line_webhook
 
 admin.site.site_header = admin.site.site_title = "opengov"
 
@@ -14,6 +15,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("api/v1/", api.urls),
     path("open311/v2/", include("opengov.reports.open311.urls")),
+    path("line/webhook", line_webhook, name="line_webhook"),
 ]
 
 # Thai pages live at /, English at /en/. set_language sits inside too, so that the posted "next" URL is

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from opengov.reports.line.models import LineConversation, LineConversationPhoto, LineWebhookEvent
 from opengov.reports.models.moderation import ReporterBlock, ReportFlag
 from opengov.reports.models.open311_keys import Open311ApiKey
 from opengov.reports.models.reports import (
@@ -19,6 +20,9 @@ __all__ = [
     "Category",
     "CategoryRoute",
     "Channel",
+    "LineConversation",
+    "LineConversationPhoto",
+    "LineWebhookEvent",
     "Open311ApiKey",
     "PhotoKind",
     "Report",
