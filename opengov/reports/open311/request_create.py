@@ -122,7 +122,7 @@ def _submit_problems(error: ValidationError) -> list[Problem]:
             found.append(
                 Problem(
                     errors.FIELD_PROBLEM,
-                    {"field": wire, "message": message},
+                    {"field": wire, "message": str(message)},
                     frozenset({"message"}),
                 )
             )
@@ -149,9 +149,9 @@ def service_request_create(
     if found:
         raise Open311Error(400, found)
     name = " ".join(params.get(n, "").strip() for n in ("first_name", "last_name")).strip()
-    try:
-        # Messages in English (the source strings), translated into Thai for description_th.
-        with translation.override("en"):
+    # Messages in English (the source strings; lazy ones too), translated for description_th.
+    with translation.override("en"):
+        try:
             return report_submit(
                 channel="open311",
                 category=code,
@@ -167,5 +167,5 @@ def service_request_create(
                 photos=[upload.read() for upload in media],
                 idempotency_key=_idempotency(idempotency_key, api_key),
             )
-    except ValidationError as invalid:
-        raise Open311Error(400, _submit_problems(invalid)) from invalid
+        except ValidationError as invalid:
+            raise Open311Error(400, _submit_problems(invalid)) from invalid

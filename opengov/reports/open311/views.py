@@ -10,7 +10,7 @@ from typing import Any, Final
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
@@ -74,7 +74,10 @@ def open311_endpoint(*methods: str) -> Callable[[Open311View], Open311View]:
                     )
                 if request.method != "POST":  # a POST checks its api_key first
                     _check_jurisdiction(request, request.GET)
-                return view(request, *args, fmt=fmt, **kwargs)
+                # Outside the language prefixes LocaleMiddleware always picks Thai; an API
+                # client chooses with Accept-Language instead.
+                with translation.override(translation.get_language_from_request(request)):
+                    return view(request, *args, fmt=fmt, **kwargs)
             except Open311Error as error:
                 response = _respond(reply_fmt, "errors", error.entries(), status=error.status)
                 if error.status == 405:
