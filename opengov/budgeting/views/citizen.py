@@ -14,7 +14,12 @@ from opengov.accounts.access import signed_in_user
 from opengov.budgeting.selectors import area_proposals_on_ballot, user_ballot
 from opengov.budgeting.services import ballot_cast, proposal_submit
 from opengov.budgeting.views.common import area_or_404, process_or_404
-from opengov.budgeting.views.forms import BallotForm, ProposalForm, add_service_errors
+from opengov.budgeting.views.forms import (
+    BallotForm,
+    ProposalForm,
+    add_service_errors,
+    ballot_initial,
+)
 
 
 @login_required
@@ -55,9 +60,9 @@ def ballot_vote(request: HttpRequest, slug: str, area_id: int) -> HttpResponse:
     user = signed_in_user(request)
     projects = list(area_proposals_on_ballot(area))
     mine = user_ballot(user, process)
-    initial = {}
-    if mine is not None and mine.area_id == area.pk:
-        initial = {"vote": mine.vote if process.ballot_style != "choose-1" else mine.vote[0]}
+    initial = ballot_initial(
+        process, mine if mine is not None and mine.area_id == area.pk else None
+    )
     form = BallotForm(request.POST or None, area=area, projects=projects, initial=initial)
     if request.method == "POST" and form.is_valid():
         vote, points = form.vote_and_points()

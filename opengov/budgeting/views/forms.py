@@ -9,7 +9,14 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from opengov.accounts.forms.accessible import AccessibleFormMixin
-from opengov.budgeting.models import BallotStyle, Process, ProcessArea, Proposal, ProposalStatus
+from opengov.budgeting.models import (
+    Ballot,
+    BallotStyle,
+    Process,
+    ProcessArea,
+    Proposal,
+    ProposalStatus,
+)
 
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
@@ -109,6 +116,26 @@ class ImportForm(AccessibleFormMixin, forms.Form):
     file = forms.FileField(label=_("Pabulib file (.pb)"))
 
 
+def ballot_initial(process: Process, ballot: Ballot | None) -> dict[str, Any]:
+    """The form values that show ``ballot`` again, so a returning voter changes what they chose."""
+    if ballot is None or not ballot.vote:
+        return {}
+    vote = [str(code) for code in ballot.vote]
+    style = process.ballot_style
+    if style == BallotStyle.CHOOSE_ONE:
+        return {"vote": vote[0]}
+    if style == BallotStyle.RANKED:
+        return {f"rank_{rank}": code for rank, code in enumerate(vote, start=1)}
+    if style == BallotStyle.CUMULATIVE:
+        points = list(ballot.points or [])
+        return {
+            f"points_{code}": int(given)
+            for code, given in zip(vote, points, strict=False)
+            if str(given).isdigit()
+        }
+    return {"vote": vote}
+
+
 class BallotForm(AccessibleFormMixin, forms.Form):
     """The ballot of one area, shaped by the process's ballot style."""
 
@@ -158,7 +185,8 @@ class BallotForm(AccessibleFormMixin, forms.Form):
         if self.style == BallotStyle.CHOOSE_ONE:
             return [data["vote"]], None
         if self.style == BallotStyle.RANKED:
-            ranked = [data[name] for name in sorted(self.fields) if name.startswith("rank_")]
+            names = [name for name in self.fields if name.startswith("rank_")]
+            ranked = [data[name] for name in sorted(names, key=lambda name: int(name[5:]))]
             return [code for code in ranked if code], None
         given = [(code, data.get(f"points_{code}") or 0) for code in self.codes]
         kept = [(code, points) for code, points in given if points]
