@@ -21,6 +21,17 @@ urlpatterns = [
         views.proposal_review_page,
         name="review",
     ),
+    path("<slug:slug>/manage/categories/", views.category_add, name="category_add"),
+    path(
+        "<slug:slug>/manage/categories/<int:pk>/",
+        views.category_rename,
+        name="category_rename",
+    ),
+    path(
+        "<slug:slug>/manage/categories/<int:pk>/remove/",
+        views.category_remove,
+        name="category_remove",
+    ),
     path(AREA + "manage/paper/", views.paper_entry, name="paper"),
     path(AREA + "manage/import/", views.area_import, name="import"),
     path(AREA + "manage/export.pb", views.area_export, name="export"),

@@ -12,6 +12,8 @@ from opengov.budgeting.services.pb_import import ImportSummary, area_import_pb
 from opengov.budgeting.services.processes import (
     area_create,
     category_create,
+    category_delete,
+    category_update,
     process_create,
     process_update,
 )
@@ -25,6 +27,8 @@ __all__ = [
     "area_import_pb",
     "ballot_cast",
     "category_create",
+    "category_delete",
+    "category_update",
     "count_execute",
     "count_queue",
     "count_request",

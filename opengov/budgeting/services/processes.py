@@ -10,8 +10,9 @@ from django.db import transaction
 
 from opengov.accounts.models import Organisation
 from opengov.accounts.selectors import AnyUser
-from opengov.budgeting.models import Category, Process, ProcessArea
+from opengov.budgeting.models import Category, Process, ProcessArea, Proposal
 from opengov.budgeting.selectors import user_can_manage_process, user_can_set_up_for
+from opengov.budgeting.services.errors import refusal
 
 
 @transaction.atomic
@@ -75,3 +76,34 @@ def category_create(
     category.full_clean()
     category.save()
     return category
+
+
+@transaction.atomic
+def category_update(
+    *, user: AnyUser, category: Category, name_th: str, name_en: str = ""
+) -> Category:
+    """Rename a category; proposals filed under it keep it."""
+    if not user_can_manage_process(user, category.process):
+        raise PermissionDenied
+    category.name_th, category.name_en = name_th, name_en
+    category.full_clean()
+    category.save()
+    return category
+
+
+@transaction.atomic
+def category_delete(*, user: AnyUser, category: Category) -> None:
+    """Remove a category no proposal uses; one in use is refused (move its proposals first)."""
+    if not user_can_manage_process(user, category.process):
+        raise PermissionDenied
+    locked = Category.objects.select_for_update().get(pk=category.pk)
+    used = Proposal.objects.filter(category=locked).count()
+    if used:
+        raise refusal(
+            "__all__",
+            f"The category “{locked.name_th}” is used by {used} proposal(s): move them to "
+            "another category before removing it.",
+            f"หมวดหมู่ “{locked.name_th}” มีข้อเสนอใช้อยู่ {used} รายการ กรุณาย้ายข้อเสนอไปหมวดหมู่อื่นก่อนลบ",
+            "in-use",
+        )
+    locked.delete()

@@ -19,6 +19,9 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "manage":            (302, 403, 200, 200, 403, 403, 200),
     "area_add":          (302, 403, 302, 302, 403, 403, 302),
     "review":            (302, 403, 302, 302, 403, 403, 302),
+    "category_add":      (302, 403, 302, 302, 403, 403, 302),
+    "category_rename":   (302, 403, 302, 302, 403, 403, 302),
+    "category_remove":   (302, 403, 302, 302, 403, 403, 302),
     "paper":             (302, 403, 302, 302, 403, 403, 302),
     "import_page":       (302, 403, 200, 200, 403, 403, 200),
     "export":            (302, 403, 200, 200, 403, 403, 200),
@@ -48,9 +51,11 @@ NEW_PROCESS = {
 @pytest.fixture
 def world(citizen, officer_a, admin_a, officer_b, moderator, platform_admin, make_process):
     area = make_process("approval")
-    from opengov.budgeting.models import Proposal
+    from opengov.budgeting.models import Category, Proposal
 
     proposal = Proposal.objects.create(area=area, code="X", title="ข้อเสนอ", position=9)
+    category = Category.objects.create(process=area.process, name_th="ถนน")
+    c = f"{P}manage/categories/{category.pk}/"
     a = f"{P}areas/{area.pk}/"
     return {
         "list": ("get", "/budget/", {}),
@@ -64,6 +69,9 @@ def world(citizen, officer_a, admin_a, officer_b, moderator, platform_admin, mak
             f"{P}manage/proposals/{proposal.pk}/review/",
             {"status": "rejected", "note": "ซ้ำซ้อน"},
         ),
+        "category_add": ("post", P + "manage/categories/", {"category-name_th": "สวน"}),
+        "category_rename": ("post", c, {f"category-{category.pk}-name_th": "ทางเท้า"}),
+        "category_remove": ("post", c + "remove/", {}),
         "paper": ("post", a + "manage/paper/", {"sheet_number": "1", "vote": ["A"]}),
         "import_page": ("get", a + "manage/import/", {}),
         "export": ("get", a + "manage/export.pb", {}),
@@ -87,6 +95,20 @@ def test_every_row_distinguishes_personas_or_is_public():
         assert len(statuses) == len(PERSONAS), action
         if action not in ("list", "process", "vote"):
             assert len(set(statuses)) > 1, f"{action} does not distinguish any persona"
+
+
+def test_category_writes_per_persona(world, client_as, frozen_now):
+    """Only the personas allowed to manage the process change its categories."""
+    from opengov.budgeting.models import Category
+
+    for persona in PERSONAS:
+        client_as(persona).post(world["category_add"][1], world["category_add"][2])
+    assert sorted(Category.objects.values_list("name_th", flat=True)) == [
+        "ถนน",
+        "สวน",
+        "สวน",
+        "สวน",
+    ]
 
 
 def test_vote_outcomes_per_persona(world, client_as, frozen_now):

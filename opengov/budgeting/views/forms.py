@@ -12,6 +12,7 @@ from opengov.accounts.forms.accessible import AccessibleFormMixin
 from opengov.budgeting.models import (
     Ballot,
     BallotStyle,
+    Category,
     Process,
     ProcessArea,
     Proposal,
@@ -73,6 +74,12 @@ class AreaForm(AccessibleFormMixin, forms.ModelForm[ProcessArea]):
     class Meta:
         model = ProcessArea
         fields = ("name_th", "name_en", "budget", "latitude", "longitude")
+
+
+class CategoryForm(AccessibleFormMixin, forms.ModelForm[Category]):
+    class Meta:
+        model = Category
+        fields = ("name_th", "name_en")
 
 
 class ProposalForm(AccessibleFormMixin, forms.ModelForm[Proposal]):

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from opengov.accounts.models import Organisation
-from opengov.budgeting.models import Proposal
+from opengov.budgeting.models import Category, Process, Proposal
 from opengov.budgeting.pabulib import write_pb
 from opengov.budgeting.selectors import (
     area_election,
@@ -24,6 +24,9 @@ from opengov.budgeting.selectors import (
 from opengov.budgeting.services import (
     area_create,
     area_import_pb,
+    category_create,
+    category_delete,
+    category_update,
     count_request,
     paper_ballot_enter,
     process_create,
@@ -32,6 +35,7 @@ from opengov.budgeting.services import (
 from opengov.budgeting.views.common import area_or_404, process_or_404, require_manager
 from opengov.budgeting.views.forms import (
     AreaForm,
+    CategoryForm,
     ImportForm,
     PaperForm,
     ProcessForm,
@@ -83,8 +87,83 @@ def process_manage(request: HttpRequest, slug: str) -> HttpResponse:
             "proposals": proposals_to_review(process),
             "form": form,
             "review_form": ReviewForm(),
+            "categories": [
+                (category, CategoryForm(instance=category, prefix=f"category-{category.pk}"))
+                for category in process.categories.all()
+            ],
+            "category_form": CategoryForm(prefix="category"),
         },
     )
+
+
+def _refusals_as_messages(request: HttpRequest, error: ValidationError) -> None:
+    for problems in error.message_dict.values():
+        for problem in problems:
+            messages.error(request, problem)
+
+
+def _form_errors_as_messages(request: HttpRequest, form: CategoryForm) -> None:
+    for field, problems in form.errors.as_data().items():
+        label = form.fields[field].label if field in form.fields else None
+        for problem in problems:
+            for text in problem.messages:
+                messages.error(request, f"{label}: {text}" if label else text)
+
+
+def _category_or_404(process: Process, pk: int) -> Category:
+    return get_object_or_404(Category, pk=pk, process=process)
+
+
+@login_required
+@require_POST
+def category_add(request: HttpRequest, slug: str) -> HttpResponse:
+    process = process_or_404(slug)
+    require_manager(request, process)
+    form = CategoryForm(request.POST, prefix="category")
+    if not form.is_valid():
+        _form_errors_as_messages(request, form)
+        return redirect("budgeting:manage", slug=slug)
+    try:
+        category_create(user=request.user, process=process, **form.cleaned_data)
+    except ValidationError as error:
+        _refusals_as_messages(request, error)
+    else:
+        messages.success(request, _("Category added."))
+    return redirect("budgeting:manage", slug=slug)
+
+
+@login_required
+@require_POST
+def category_rename(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    process = process_or_404(slug)
+    require_manager(request, process)
+    category = _category_or_404(process, pk)
+    form = CategoryForm(request.POST, prefix=f"category-{category.pk}")
+    if not form.is_valid():
+        _form_errors_as_messages(request, form)
+        return redirect("budgeting:manage", slug=slug)
+    try:
+        category_update(user=request.user, category=category, **form.cleaned_data)
+    except ValidationError as error:
+        _refusals_as_messages(request, error)
+    else:
+        messages.success(request, _("Category renamed."))
+    return redirect("budgeting:manage", slug=slug)
+
+
+@login_required
+@require_POST
+def category_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    process = process_or_404(slug)
+    require_manager(request, process)
+    category = _category_or_404(process, pk)
+    try:
+        category_delete(user=request.user, category=category)
+    except ValidationError as error:
+        _refusals_as_messages(request, error)
+    else:
+        messages.success(request, _("Category removed."))
+    return redirect("budgeting:manage", slug=slug)
 
 
 @login_required
