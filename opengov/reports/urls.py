@@ -16,6 +16,7 @@ urlpatterns = [
     path("queue/<slug:slug>/bulk/", views.organisation_queue_bulk, name="queue_bulk"),
     path("photos/<uuid:uuid>.jpg", views.photo_public, name="photo"),
     path("photos/<uuid:uuid>/original", views.photo_original, name="photo_original"),
+    path("reporter/<str:token>/", views.reporter_page, name="reporter"),
     path("<int:pk>/", views.report_detail, name="detail"),
     path("<int:pk>.json", views.report_json, name="json"),
     path("<int:pk>/transition/", views.report_transition_view, name="transition"),

@@ -1,5 +1,9 @@
 """The reporting conversation of one LINE user: category → location → photos → confirm.
 
+After the location, when visible open reports of the same category exist within 500 m and 48 h
+(``reports_nearby``), the bot first offers to follow one of them instead ("follow this one
+instead": the user is subscribed, the draft ends, no report is made) or to go on with a new one.
+
 Each inbound event moves the user's draft (:class:`LineConversation`) one step and returns the
 messages to answer with. A draft lives 30 minutes after the last event; "cancel" (``ยกเลิก``)
 deletes it at any step, and so does an unfollow. Confirming calls ``report_submit`` with the
@@ -20,8 +24,10 @@ from django.utils import timezone
 from opengov.reports.line import texts
 from opengov.reports.line.links import public_link
 from opengov.reports.line.models import LineConversation, LineConversationPhoto, Step
-from opengov.reports.models import Category
-from opengov.reports.services import report_submit
+from opengov.reports.models import Category, Report, ReportFollower
+from opengov.reports.reporter_links import reporter_url
+from opengov.reports.selectors import reports_nearby
+from opengov.reports.services import report_follow, report_submit
 
 TTL: Final = timedelta(minutes=30)
 
@@ -86,6 +92,7 @@ def conversation_handle(inbound: Inbound, *, base_url: str) -> list[Any]:
         return [texts.welcome(public_link("accounts:privacy_notice", base_url=base_url))]
     if inbound.kind == UNFOLLOW:  # PDPA: the user left; forget the draft and its photos
         LineConversation.objects.filter(user_id=inbound.user_id).delete()
+        ReportFollower.objects.filter(line_user_id=inbound.user_id).delete()
         return []
     said = inbound.text if inbound.kind in (TEXT, POSTBACK) else ""
     command = texts.command_of(said)
@@ -110,6 +117,7 @@ def conversation_handle(inbound: Inbound, *, base_url: str) -> list[Any]:
     step_handlers = {
         Step.CATEGORY: _on_category,
         Step.LOCATION: _on_location,
+        Step.NEARBY: _on_nearby,
         Step.PHOTOS: _on_photos,
         Step.CONFIRM: _on_confirm,
     }
@@ -134,8 +142,40 @@ def _on_location(c: LineConversation, inbound: Inbound, command: str, base_url: 
     else:
         _touch(c)
         return [texts.ask_location()]
+    nearby = _nearby(c)
+    if nearby:
+        _touch(c, Step.NEARBY)
+        return [_offer(nearby)]
     _touch(c, Step.PHOTOS)
     return [texts.ask_photos()]
+
+
+def _nearby(c: LineConversation) -> list[tuple[Report, float]]:
+    if c.lat is None or c.lon is None:
+        return []
+    return reports_nearby(category=c.category, lat=c.lat, lon=c.lon)
+
+
+def _offer(nearby: list[tuple[Report, float]]) -> Any:
+    return texts.offer_nearby(
+        [(r.pk, r.get_category_display(), round(metres)) for r, metres in nearby]
+    )
+
+
+def _on_nearby(c: LineConversation, inbound: Inbound, command: str, base_url: str) -> list[Any]:
+    nearby = _nearby(c)
+    if command == texts.NEW or not nearby:
+        _touch(c, Step.PHOTOS)
+        return [texts.ask_photos()]
+    chosen = texts.followed_of(inbound.text) if inbound.kind in (TEXT, POSTBACK) else None
+    report = next((r for r, _metres in nearby if r.pk == chosen), None)
+    if report is None:
+        _touch(c)
+        return [_offer(nearby)]
+    report_follow(report=report, line_user_id=c.user_id)
+    c.delete()
+    url = public_link("reports:detail", base_url=base_url, pk=report.pk)
+    return [texts.following(number=report.pk, url=url)]
 
 
 def _on_photos(c: LineConversation, inbound: Inbound, command: str, base_url: str) -> list[Any]:
@@ -214,7 +254,8 @@ def _on_confirm(c: LineConversation, inbound: Inbound, command: str, base_url: s
     c.delete()
     number = result.report.pk
     url = public_link("reports:detail", base_url=base_url, pk=number)
-    return [texts.created(number=number, url=url)]
+    private_url = reporter_url(result.report, base_url=base_url)
+    return [texts.created(number=number, url=url, private_url=private_url)]
 
 
 def _not_accepted(c: LineConversation, error: ValidationError) -> list[Any]:

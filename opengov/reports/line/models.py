@@ -29,6 +29,7 @@ class LineWebhookEvent(models.Model):
 class Step(models.TextChoices):
     CATEGORY = "category", _("Choosing the category")
     LOCATION = "location", _("Sending the location")
+    NEARBY = "nearby", _("Following a report nearby or making a new one")
     PHOTOS = "photos", _("Sending photos")
     CONFIRM = "confirm", _("Confirming")
 

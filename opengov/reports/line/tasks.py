@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import uuid
 from datetime import timedelta
 from typing import Final
 
@@ -19,7 +20,8 @@ from opengov.reports.line.models import (
     LineWebhookEvent,
 )
 from opengov.reports.line.texts import status_update
-from opengov.reports.models import Channel
+from opengov.reports.models import Channel, ReportFollower
+from opengov.reports.reporter_links import reporter_url
 from opengov.reports.selectors import report_public_get, report_timeline
 
 logger = logging.getLogger(__name__)
@@ -50,12 +52,30 @@ def line_photo_fetch(photo_id: int) -> bool:
 
 
 @task()
-def line_status_push(report_id: int, transition_id: int, transition_uuid: str) -> bool:
-    """Push one status change to the LINE user who made the report, with the transition's UUID as
-    ``X-Line-Retry-Key`` so that a retried task never sends the message twice."""
+def line_status_push(
+    report_id: int, transition_id: int, transition_uuid: str, to: str = ""
+) -> bool:
+    """Push one status change to the LINE user who made the report (``to`` empty, with their
+    private link) or to a LINE user following it (``to``), with a retry key from the
+    transition's UUID (for a follower: a UUID5 of it and their id) so that a retried task never
+    sends the message twice."""
     report = report_public_get(report_id)
-    if report is None or report.channel != Channel.LINE or not report.channel_user_ref:
+    if report is None:
         return False
+    private_url = ""
+    if to:
+        if not ReportFollower.objects.filter(report=report, line_user_id=to).exists():
+            return False  # unfollowed since
+        retry_key = str(uuid.uuid5(uuid.UUID(transition_uuid), to))
+    else:
+        if (
+            report.channel != Channel.LINE
+            or not report.channel_user_ref
+            or not report.reporter_notifications
+        ):
+            return False
+        to, retry_key = report.channel_user_ref, transition_uuid
+        private_url = reporter_url(report)
     step = next((t for t in report_timeline(report) if t.pk == transition_id), None)
     if step is None:
         return False
@@ -66,11 +86,12 @@ def line_status_push(report_id: int, transition_id: int, transition_uuid: str) -
             status=step.get_to_status_display(),
             note=step.note,
             url=public_link("reports:detail", pk=report.pk),
+            private_url=private_url,
         )
-    request = PushMessageRequest(to=report.channel_user_ref, messages=[message])
+    request = PushMessageRequest(to=to, messages=[message])
     try:
         with messaging_api() as api:
-            api.push_message(request, x_line_retry_key=transition_uuid)
+            api.push_message(request, x_line_retry_key=retry_key)
     except ApiException as error:
         if error.status != HTTP_CONFLICT:
             raise

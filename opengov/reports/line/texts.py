@@ -25,7 +25,8 @@ from opengov.reports.models import Category
 MAX_PHOTOS: Final = 5
 LABEL_MAX: Final = 20  # LINE's limit on a quick-reply button label
 
-START, CANCEL, SKIP, DONE, CONFIRM = "start", "cancel", "skip", "done", "confirm"
+START, CANCEL, SKIP, DONE, CONFIRM, NEW = "start", "cancel", "skip", "done", "confirm", "new"
+FOLLOW_PREFIX: Final = "follow="  # postback data of "follow this one instead": follow=<report id>
 # Typed words that act like the buttons (compared in lower case, spaces stripped).
 _TYPED: Final = {
     START: {"แจ้งเหตุ", "แจ้ง", "รายงาน", "report", "start"},
@@ -33,6 +34,7 @@ _TYPED: Final = {
     SKIP: {"ข้าม", "skip", "ไม่มีรูป"},
     DONE: {"เสร็จ", "เสร็จแล้ว", "พอแล้ว", "done"},
     CONFIRM: {"ยืนยัน", "ตกลง", "confirm", "ok", "yes"},
+    NEW: {"แจ้งใหม่", "เรื่องใหม่", "new"},
 }
 
 
@@ -61,6 +63,13 @@ def category_of(text: str) -> str:
         if value.lower() in {code, str(label).lower()}:
             return code
     return ""
+
+
+def followed_of(text: str) -> int | None:
+    """The report id of a "follow this one instead" postback (``follow=12``) or of a typed
+    number (``12`` / ``#12``), or None."""
+    value = text.strip().removeprefix(FOLLOW_PREFIX).removeprefix("#")
+    return int(value) if value.isdigit() and len(value) < 10 else None
 
 
 def _label(text: str) -> str:
@@ -181,17 +190,59 @@ def not_accepted(problems: str) -> Any:
     return _text(_("The report could not be sent: %(problems)s") % {"problems": problems})
 
 
-def created(*, number: int, url: str) -> Any:
+def created(*, number: int, url: str, private_url: str) -> Any:
     return _text(
         _(
             "Thank you. Your report number %(number)s has been received and sent to the "
             "responsible agency. Follow it at %(url)s — we will message you here at every step."
         )
-        % {"number": number, "url": url},
+        % {"number": number, "url": url}
+        + "\n"
+        + _private_link(private_url),
     )
 
 
-def status_update(*, number: int, category: str, status: str, note: str, url: str) -> Any:
+def _private_link(private_url: str) -> str:
+    return _(
+        "Your private link — rate the outcome, re-open the report within 14 days of its closing, "
+        "or stop these messages (do not share it): %(url)s"
+    ) % {"url": private_url}
+
+
+def offer_nearby(nearby: list[tuple[int, str, int]]) -> Any:
+    """``nearby``: (report number, category, metres) of same-category reports close by."""
+    lines = [
+        _(
+            "Someone has already reported this near here in the last 48 hours. Follow that "
+            "report instead (we will message you at every step), or make a new report."
+        )
+    ]
+    for number, category, metres in nearby:
+        lines.append(
+            _("#%(number)s %(category)s, %(metres)s m away")
+            % {"number": number, "category": category, "metres": metres}
+        )
+    items = [
+        _postback(_("Follow #%(number)s") % {"number": number}, f"{FOLLOW_PREFIX}{number}")
+        for number, _category, _metres in nearby
+    ]
+    return _text("\n".join(lines), [*items, _postback(_("New report"), f"cmd={NEW}"), _cancel()])
+
+
+def following(*, number: int, url: str) -> Any:
+    return _text(
+        _(
+            "You now follow report number %(number)s: we will message you here at every step. "
+            "No new report was made. See it at %(url)s"
+        )
+        % {"number": number, "url": url},
+        start_items(),
+    )
+
+
+def status_update(
+    *, number: int, category: str, status: str, note: str, url: str, private_url: str = ""
+) -> Any:
     lines = [
         _("Report number %(number)s (%(category)s) is now: %(status)s")
         % {"number": number, "category": category, "status": status}
@@ -199,4 +250,6 @@ def status_update(*, number: int, category: str, status: str, note: str, url: st
     if note:
         lines.append(note)
     lines.append(_("Follow it at %(url)s") % {"url": url})
+    if private_url:
+        lines.append(_private_link(private_url))
     return _text("\n".join(lines))

@@ -123,6 +123,11 @@ class Report(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(5)],
     )
     reopen_count = models.PositiveSmallIntegerField(_("times re-opened"), default=0)
+    reporter_notifications = models.BooleanField(
+        _("notify the reporter"),
+        default=True,
+        help_text=_("Off when the reporter stopped the messages about this report."),
+    )
     corroborating_detections = models.PositiveIntegerField(
         _("satellite detections within 1 km and 12 hours"), default=0
     )
@@ -227,6 +232,7 @@ class ReportFollower(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
     email = models.EmailField(blank=True)  # private; empty for a signed-in follower
+    line_user_id = models.CharField(max_length=64, blank=True)  # private: a LINE follower
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -238,6 +244,11 @@ class ReportFollower(models.Model):
                 fields=["report", "email"],
                 condition=~models.Q(email=""),
                 name="reports_follow_once_email",
+            ),
+            models.UniqueConstraint(
+                fields=["report", "line_user_id"],
+                condition=~models.Q(line_user_id=""),
+                name="reports_follow_once_line",
             ),
         ]
 

@@ -9,6 +9,7 @@ from opengov.reports.open311 import views
 app_name = "open311"
 _FMT = r"\.(?P<fmt>[A-Za-z0-9]+)$"
 urlpatterns = [
+    re_path(r"^$", views.index, name="index"),
     re_path(r"^discovery" + _FMT, views.discovery, name="discovery"),
     re_path(r"^services" + _FMT, views.services, name="services"),
     re_path(r"^services/(?P<code>[^/.]+)" + _FMT, views.service_detail, name="service"),

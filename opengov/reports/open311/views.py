@@ -9,6 +9,7 @@ from typing import Any, Final
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -212,3 +213,38 @@ def token_detail(request: HttpRequest, token: str, *, fmt: str) -> HttpResponse:
     return _respond(
         fmt, "service_requests", [{"service_request_id": str(report.pk), "token": token}]
     )
+
+
+INDEX_LANGUAGES: Final = ("th", "en")
+
+
+@consent_exempt
+def index(request: HttpRequest) -> HttpResponse:
+    """The human-readable page at the endpoint root (the spec recommends one): the endpoints,
+    the discovery document, how to get an API key and the privacy rules — in Thai (default) or
+    English (``?lang=en`` or ``Accept-Language``)."""
+    if request.method not in ("GET", "HEAD"):
+        response = HttpResponse(status=405)
+        response["Allow"] = "GET, HEAD"
+        return response
+    asked = request.GET.get("lang", "")
+    if asked not in INDEX_LANGUAGES:
+        asked = translation.get_language_from_request(request)
+    language = asked if asked in INDEX_LANGUAGES else settings.LANGUAGE_CODE
+    base = _endpoint_url(request)
+    with translation.override(language):
+        key_service = getattr(settings, "OPENGOV_OPEN311_KEY_SERVICE", "") or _(
+            "Ask the platform administrators for an API key (needed only to create requests)."
+        )
+        context = {
+            "language": language,
+            "other_language": "en" if language == "th" else "th",
+            "base": base,
+            "discovery_url": f"{base}/discovery.json",
+            "key_service": key_service,
+            "services": service_list(),
+        }
+        page = render_to_string("reports/open311_index.html", context, request=request)
+    response = HttpResponse(page, content_type="text/html; charset=utf-8")
+    response["Content-Language"] = language
+    return response

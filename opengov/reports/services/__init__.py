@@ -10,6 +10,7 @@ from opengov.reports.services.lifecycle import (
     report_rate,
     report_reopen,
     report_transition,
+    reporter_may_reopen,
 )
 from opengov.reports.services.moderation import (
     report_flag,
@@ -17,6 +18,11 @@ from opengov.reports.services.moderation import (
     report_route,
     report_unhide,
     reporter_block,
+)
+from opengov.reports.services.reporter_link import (
+    report_notifications_set,
+    report_rate_by_link,
+    report_reopen_by_link,
 )
 from opengov.reports.services.submit import SubmitResult, report_follow, report_submit
 
@@ -28,12 +34,16 @@ __all__ = [
     "report_flag",
     "report_follow",
     "report_hide",
+    "report_notifications_set",
     "report_rate",
+    "report_rate_by_link",
     "report_reopen",
+    "report_reopen_by_link",
     "report_route",
     "report_submit",
     "report_transition",
     "report_unhide",
     "reporter_block",
+    "reporter_may_reopen",
     "reports_corroborate_recent",
 ]

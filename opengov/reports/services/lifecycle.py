@@ -185,10 +185,7 @@ def _require_reporter(actor: User, report: Report) -> None:
         raise PermissionDenied(_("Only the person who made the report may do this."))
 
 
-@transaction.atomic
-def report_rate(*, actor: User, report: Report, rating: int) -> Report:
-    """The reporter rates the outcome of a closed report, 1–5 (may change the rating)."""
-    _require_reporter(actor, report)
+def _rate(report: Report, rating: int) -> Report:
     if report.is_open:
         raise ValidationError({"rating": _("Rate a report once it is closed.")})
     if rating not in range(1, 6):
@@ -199,16 +196,15 @@ def report_rate(*, actor: User, report: Report, rating: int) -> Report:
 
 
 @transaction.atomic
-def report_reopen(*, actor: User, report: Report, note: str) -> ReportTransition:
-    """The reporter re-opens a resolved or not-relevant report within 14 days, saying why."""
-    report = Report.objects.select_for_update().get(pk=report.pk)
+def report_rate(*, actor: User, report: Report, rating: int) -> Report:
+    """The reporter rates the outcome of a closed report, 1–5 (may change the rating)."""
     _require_reporter(actor, report)
-    window = timedelta(days=lifecycle.REOPEN_DAYS)
-    if (
-        report.status not in lifecycle.REOPENABLE_STATES
-        or report.closed_at is None
-        or timezone.now() > report.closed_at + window
-    ):
+    return _rate(report, rating)
+
+
+def _reopen(report: Report, *, actor: User | None, note: str) -> ReportTransition:
+    """Re-open ``report`` (locked by the caller) as its reporter."""
+    if not reporter_may_reopen(report):
         raise ValidationError(
             {"note": _("A report can be re-opened within 14 days of being resolved.")}
         )
@@ -220,3 +216,20 @@ def report_reopen(*, actor: User, report: Report, note: str) -> ReportTransition
     report.reopen_count += 1
     report.save()
     return _record(report, from_status=from_status, actor=actor, role="reporter", note=note.strip())
+
+
+@transaction.atomic
+def report_reopen(*, actor: User, report: Report, note: str) -> ReportTransition:
+    """The reporter re-opens a resolved or not-relevant report within 14 days, saying why."""
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    _require_reporter(actor, report)
+    return _reopen(report, actor=actor, note=note)
+
+
+def reporter_may_reopen(report: Report) -> bool:
+    """Whether the reporter can re-open ``report`` now (resolved / not relevant, ≤ 14 days)."""
+    return (
+        report.status in lifecycle.REOPENABLE_STATES
+        and report.closed_at is not None
+        and timezone.now() <= report.closed_at + timedelta(days=lifecycle.REOPEN_DAYS)
+    )

@@ -18,6 +18,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from opengov.reports.models import Report, ReportTransition
+from opengov.reports.reporter_links import reporter_url
 
 logger = logging.getLogger(__name__)
 
@@ -69,12 +70,17 @@ def notify_on_commit(transition: ReportTransition) -> None:
     transaction.on_commit(lambda: _run(notice))
 
 
-def _recipients(report: Report) -> list[str]:
+def _reporter_recipients(report: Report) -> list[str]:
     emails: list[str] = []
     if report.reporter is not None and report.reporter.is_active and report.reporter.email:
         emails.append(report.reporter.email)
     if report.contact_email:
         emails.append(report.contact_email)
+    return sorted({email.lower() for email in emails})
+
+
+def _follower_recipients(report: Report) -> list[str]:
+    emails: list[str] = []
     for follower in report.followers.select_related("user"):
         if follower.user is not None and follower.user.is_active and follower.user.email:
             emails.append(follower.user.email)
@@ -83,33 +89,53 @@ def _recipients(report: Report) -> list[str]:
     return sorted({email.lower() for email in emails})
 
 
-@notifier_register("email")
-def email_notify(notice: ReportNotice) -> None:
-    report = Report.objects.select_related("reporter", "organisation").get(pk=notice.report_id)
-    step = ReportTransition.objects.get(pk=notice.transition_id)
-    recipients = _recipients(report)
-    if not recipients:
-        return
-    language = report.reporter.preferred_language if report.reporter else settings.LANGUAGE_CODE
-    with translation.override(language):
-        subject = _("Report #%(id)s: %(status)s") % {
+def _message(report: Report, step: ReportTransition, *, private_link: str) -> tuple[str, str]:
+    subject = _("Report #%(id)s: %(status)s") % {
+        "id": report.pk,
+        "status": step.get_to_status_display(),
+    }
+    lines = [
+        _("Your report #%(id)s (%(category)s) is now: %(status)s.")
+        % {
             "id": report.pk,
+            "category": report.get_category_display(),
             "status": step.get_to_status_display(),
         }
-        lines = [
-            _("Your report #%(id)s (%(category)s) is now: %(status)s.")
-            % {
-                "id": report.pk,
-                "category": report.get_category_display(),
-                "status": step.get_to_status_display(),
-            }
+    ]
+    if step.note:
+        lines += ["", step.note]
+    if report.organisation is not None:
+        lines += [
+            "",
+            _("Responsible organisation: %(name)s") % {"name": report.organisation.name},
         ]
-        if step.note:
-            lines += ["", step.note]
-        if report.organisation is not None:
-            lines += [
-                "",
-                _("Responsible organisation: %(name)s") % {"name": report.organisation.name},
-            ]
-        lines += ["", _("Follow it at /reports/%(id)s/") % {"id": report.pk}]
-    send_mail(subject, "\n".join(lines), None, recipients)
+    lines += ["", _("Follow it at /reports/%(id)s/") % {"id": report.pk}]
+    if private_link:
+        lines += [
+            "",
+            _(
+                "Your private link — rate the outcome, re-open the report within 14 days of its "
+                "closing, or stop these messages (do not share it): %(url)s"
+            )
+            % {"url": private_link},
+        ]
+    return subject, "\n".join(lines)
+
+
+@notifier_register("email")
+def email_notify(notice: ReportNotice) -> None:
+    """Mail the reporter (with their private link, unless they stopped the messages) and,
+    separately, the followers (without it)."""
+    report = Report.objects.select_related("reporter", "organisation").get(pk=notice.report_id)
+    step = ReportTransition.objects.get(pk=notice.transition_id)
+    reporter_emails = _reporter_recipients(report)
+    followers = [e for e in _follower_recipients(report) if e not in reporter_emails]
+    language = report.reporter.preferred_language if report.reporter else settings.LANGUAGE_CODE
+    with translation.override(language):
+        if reporter_emails and report.reporter_notifications:
+            subject, body = _message(report, step, private_link=reporter_url(report))
+            send_mail(subject, body, None, reporter_emails)
+    if followers:
+        with translation.override(settings.LANGUAGE_CODE):
+            subject, body = _message(report, step, private_link="")
+            send_mail(subject, body, None, followers)

@@ -164,14 +164,21 @@ def report_submit(
 
 
 @transaction.atomic
-def report_follow(*, report: Report, user: User | None = None, email: str = "") -> bool:
-    """Subscribe a signed-in ``user`` (or an anonymous ``email``) to every step of ``report``;
-    returns False when already following."""
+def report_follow(
+    *, report: Report, user: User | None = None, email: str = "", line_user_id: str = ""
+) -> bool:
+    """Subscribe a signed-in ``user``, an anonymous ``email`` or a LINE user (``line_user_id``,
+    pushed in the chat) to every step of ``report``; returns False when already following."""
     if report.is_hidden:
         raise PermissionDenied
     if user is not None:
         _check_reporter(user)
         _follower, created = ReportFollower.objects.get_or_create(report=report, user=user)
+        return created
+    if line_user_id:
+        _follower, created = ReportFollower.objects.get_or_create(
+            report=report, line_user_id=line_user_id[:64]
+        )
         return created
     follower = ReportFollower(report=report, email=email.strip().lower())
     if not follower.email:

@@ -11,12 +11,14 @@ import pytest
 from PIL import Image
 
 from opengov.reports.models import Report, ReportPhoto
+from opengov.reports.reporter_links import reporter_token
 from opengov.reports.services import report_follow, report_submit, report_transition
 from opengov.reports.tests.conftest import LAT, LON, NOW, jpeg_with_gps
 
 pytestmark = pytest.mark.django_db
 
 SECRET_LAT, SECRET_LON = 18.7123, 98.8765  # where the phone was (EXIF), not the incident
+LINE_FOLLOWER = "U0f0110we5ecre7f0110we4c0ffee0000"
 
 
 @pytest.fixture
@@ -40,6 +42,7 @@ def private_report(citizen, agency_a, officer_a, frozen):
     Report.objects.filter(pk=report.pk).update(organisation=agency_a)
     report.refresh_from_db()
     report_follow(report=report, email="follower.secret@example.net")
+    report_follow(report=report, line_user_id=LINE_FOLLOWER)
     report_transition(actor=officer_a, report=report, to_status="acknowledged", note="Team sent")
     return report
 
@@ -66,6 +69,11 @@ def secrets(report: Report) -> list[str]:
         photo.original_sha256,
         "/original",
         "private/",
+        LINE_FOLLOWER,
+        # The reporter's private link: its signed payload (the same in every token of this
+        # report) and its path.
+        reporter_token(report).split(":")[0],
+        "/reports/reporter/",
     ]
 
 
@@ -80,6 +88,15 @@ def public_urls(report: Report) -> list[str]:
         "/reports/statistics/",
         f"/reports/nearby/?category=waste_burning&lat={LAT}&lon={LON}",
         "/reports/?category=waste_burning&status=open&days=7",
+        # Open311 (the API) in both formats, with the history extension.
+        "/open311/v2/",
+        "/open311/v2/?lang=en",
+        "/open311/v2/requests.json?extensions=true",
+        "/open311/v2/requests.xml?extensions=true",
+        f"/open311/v2/requests/{report.pk}.json?extensions=true",
+        f"/open311/v2/requests/{report.pk}.xml?extensions=true",
+        f"/open311/v2/tokens/{report.pk}.json",
+        "/open311/v2/services.json",
     ]
     return urls
 

@@ -25,6 +25,7 @@ from opengov.reports.views.public import (
     reports_geojson,
     reports_stats,
 )
+from opengov.reports.views.reporter import reporter_page
 from opengov.reports.views.submit import report_nearby, report_new
 
 __all__ = [
@@ -47,6 +48,7 @@ __all__ = [
     "report_reopen_view",
     "report_transition_view",
     "report_unhide_view",
+    "reporter_page",
     "reports_geojson",
     "reports_stats",
 ]
