@@ -90,7 +90,7 @@ def conversation_handle(inbound: Inbound, *, base_url: str) -> list[Any]:
     """Apply one event to the user's draft; returns the reply messages (SDK models, ≤ 5)."""
     if inbound.kind == FOLLOW:
         return [texts.welcome(public_link("accounts:privacy_notice", base_url=base_url))]
-    if inbound.kind == UNFOLLOW:  # PDPA: the user left; forget the draft and its photos
+    if inbound.kind == UNFOLLOW:  # PDPA: the user left; forget the draft and what they follow
         LineConversation.objects.filter(user_id=inbound.user_id).delete()
         ReportFollower.objects.filter(line_user_id=inbound.user_id).delete()
         return []

@@ -135,3 +135,23 @@ def test_no_offer_when_nothing_matches(say, line_api, existing, frozen, category
 def test_typed_address_has_no_offer(say, line_api, existing):
     say(text("แจ้งเหตุ"), postback("category=forest_fire"), text("ดอยสุเทพ ใกล้วัด"))
     assert LineConversation.objects.get().step == "photos"
+
+
+def test_line_reporter_push_carries_the_link_until_stopped(
+    line_api, agency_a, officer_a, client, frozen, django_capture_on_commit_callbacks
+):
+    report = report_submit(
+        channel="line", category="other", seen_at=NOW, lat=LAT, lon=LON, channel_user_ref=USER
+    ).report
+    Report.objects.filter(pk=report.pk).update(organisation=agency_a)
+    report.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        report_transition(actor=officer_a, report=report, to_status="acknowledged", note="รับแล้ว")
+    (call,) = line_api.messaging.push_message.call_args_list
+    pushed = call.args[0].messages[0].text
+    path = "/reports/reporter/" + pushed.split("/reports/reporter/")[1].split("/")[0] + "/"
+    assert "ลิงก์ส่วนตัวของคุณ" in pushed
+    client.post(path, {"action": "stop"})
+    with django_capture_on_commit_callbacks(execute=True):
+        report_transition(actor=officer_a, report=report, to_status="in_progress", note="ไปแล้ว")
+    assert line_api.messaging.push_message.call_count == 1
