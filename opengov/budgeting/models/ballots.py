@@ -3,12 +3,17 @@
 A ballot carries no user reference: only ``voter_key``, a keyed hash (HMAC with the server secret)
 of the voter, so the voter can change the ballot until the deadline while the ballot table alone
 cannot tell who cast it. Paper ballots enter twice (``PaperEntry``) by two officers.
+
+``person_key`` is a keyed hash of the voter's Thai national ID number (never the number itself),
+the same on the web and on paper, so that one person has one ballot across channels. Paper ballots
+always have it; web ballots only when the process asks web voters for the number.
 """
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from opengov.budgeting.models.process import Process, ProcessArea
@@ -47,6 +52,7 @@ class Ballot(models.Model):
     process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="ballots")
     area = models.ForeignKey(ProcessArea, on_delete=models.CASCADE, related_name="ballots")
     voter_key = models.CharField(max_length=80, editable=False)
+    person_key = models.CharField(max_length=80, blank=True, editable=False)
     pb_voter_id = models.CharField(max_length=80, blank=True, editable=False)
     channel = models.CharField(max_length=16, choices=BallotChannel.choices)
     vote = models.JSONField(default=list)
@@ -61,7 +67,12 @@ class Ballot(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=("process", "voter_key"), name="budgeting_one_ballot_per_voter"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=("process", "person_key"),
+                condition=~Q(person_key=""),
+                name="budgeting_one_ballot_per_person",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -76,6 +87,7 @@ class PaperEntry(models.Model):
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+    person_key = models.CharField(max_length=80, blank=True, editable=False)
     vote = models.JSONField(default=list)
     points = models.JSONField(null=True, blank=True)
     entered_at = models.DateTimeField(auto_now_add=True)

@@ -98,6 +98,14 @@ class Process(models.Model):
         choices=VerificationLevel.choices,
         default=VerificationLevel.ACCOUNT,
     )
+    national_id_required = models.BooleanField(
+        _("web voters give their Thai national ID number"),
+        default=False,
+        help_text=_(
+            "Paper ballots always carry the voter's national ID number. Asking web voters for it "
+            "too makes sure that each person votes once, on the web or on paper."
+        ),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -82,6 +82,13 @@ def voter_key(user: User, process: Process) -> str:
     return "web:" + hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()
 
 
+def person_key(process: Process, national_id: str) -> str:
+    """Keyed hash of a person's national ID number in ``process``: the same for a web and a paper
+    ballot, so one person has one ballot; the number itself is never stored."""
+    message = f"budgeting-person:{process.pk}:{national_id}".encode()
+    return "id:" + hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()
+
+
 def user_ballot(user: AnyUser, process: Process) -> Ballot | None:
     """The signed-in user's own ballot in ``process`` (to show and change it), or None."""
     if not isinstance(user, User):

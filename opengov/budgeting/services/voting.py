@@ -24,9 +24,15 @@ from opengov.budgeting.models import (
     VerificationLevel,
     Voter,
 )
+from opengov.budgeting.national_id import national_id_normalise
 from opengov.budgeting.pabulib import Ballot as PbBallot
 from opengov.budgeting.pabulib import validate_ballot
-from opengov.budgeting.selectors import area_projects_election, user_can_manage_process, voter_key
+from opengov.budgeting.selectors import (
+    area_projects_election,
+    person_key,
+    user_can_manage_process,
+    voter_key,
+)
 from opengov.budgeting.services.errors import in_language, refusal
 
 
@@ -82,6 +88,43 @@ def _check_eligible(
         )
 
 
+def _person_key(process: Process, national_id: str) -> str:
+    number = national_id_normalise(national_id)
+    if number is None:
+        raise refusal(
+            "national_id",
+            "This is not a valid Thai national ID number: give its 13 digits as on the card.",
+            "เลขประจำตัวประชาชนไม่ถูกต้อง กรุณากรอกเลข 13 หลักตามบัตรประชาชน",
+            "invalid",
+        )
+    return person_key(process, number)
+
+
+def _refuse_second_ballot(process: Process, key: str, own: Ballot | None = None) -> None:
+    """One person, one ballot: refuse when another ballot of ``process`` has this person's key."""
+    others = Ballot.objects.select_for_update().filter(process=process, person_key=key)
+    other = others.exclude(pk=own.pk).first() if own is not None else others.first()
+    if other is None:
+        return
+    if other.channel == BallotChannel.PAPER:
+        raise refusal(
+            "national_id",
+            "A paper ballot of this person (same national ID number) is already counted: "
+            "each person votes once, on the web or on paper.",
+            "บัตรกระดาษของบุคคลนี้ (เลขประจำตัวประชาชนเดียวกัน) นับไปแล้ว "
+            "แต่ละคนลงคะแนนได้ครั้งเดียว ทางเว็บหรือบัตรกระดาษอย่างใดอย่างหนึ่ง",
+            "voted-on-paper",
+        )
+    raise refusal(
+        "national_id",
+        "This person (same national ID number) has already voted on the web: "
+        "each person votes once, on the web or on paper.",
+        "บุคคลนี้ (เลขประจำตัวประชาชนเดียวกัน) ลงคะแนนทางเว็บแล้ว "
+        "แต่ละคนลงคะแนนได้ครั้งเดียว ทางเว็บหรือบัตรกระดาษอย่างใดอย่างหนึ่ง",
+        "voted-on-web",
+    )
+
+
 @transaction.atomic
 def ballot_cast(
     *,
@@ -91,11 +134,15 @@ def ballot_cast(
     points: list[int] | None = None,
     birth_year: int | None = None,
     lives_in_area: bool = False,
+    national_id: str = "",
     now: datetime | None = None,
 ) -> Ballot:
     """Store (or replace) the signed-in voter's one ballot in the process of ``area``.
 
-    The ballot row holds only a keyed hash of the voter; who voted is in ``Voter``.
+    The ballot row holds only a keyed hash of the voter; who voted is in ``Voter``. When the
+    process asks for it, ``national_id`` gives the ballot the person's key (see ``person_key``):
+    a person whose paper ballot is counted cannot vote on the web. When changing a ballot the
+    number may be left out: the key given the first time stays.
     """
     if not isinstance(user, User) or not user.is_active:
         raise PermissionDenied
@@ -111,6 +158,21 @@ def ballot_cast(
     _check_eligible(user, process, birth_year, lives_in_area, now)
     stored_points = ballot_points(process, vote, points)
     ballot_check(area, vote, stored_points)
+    key = voter_key(user, process)
+    mine = Ballot.objects.select_for_update().filter(process=process, voter_key=key).first()
+    person = mine.person_key if mine is not None else ""
+    if process.national_id_required:
+        if national_id.strip():
+            person = _person_key(process, national_id)
+        if not person:
+            raise refusal(
+                "national_id",
+                "Give your Thai national ID number: each person votes once, on the web or on "
+                "paper.",
+                "กรุณากรอกเลขประจำตัวประชาชน แต่ละคนลงคะแนนได้ครั้งเดียว ทางเว็บหรือบัตรกระดาษ",
+                "required",
+            )
+        _refuse_second_ballot(process, person, mine)
     Voter.objects.update_or_create(
         process=process,
         user=user,
@@ -118,9 +180,10 @@ def ballot_cast(
     )
     ballot, _created = Ballot.objects.update_or_create(
         process=process,
-        voter_key=voter_key(user, process),
+        voter_key=key,
         defaults={
             "area": area,
+            "person_key": person,
             "channel": BallotChannel.WEB,
             "vote": vote,
             "points": stored_points,
@@ -165,12 +228,17 @@ def paper_ballot_enter(
     user: AnyUser,
     area: ProcessArea,
     sheet_number: str,
+    national_id: str,
     vote: list[str],
     points: list[int] | None = None,
     now: datetime | None = None,
 ) -> PaperResult:
     """One officer's entry of a paper sheet. The second entry by another officer must match the
-    first; a mismatch is refused (the first entry stays) and the sheet must be typed again."""
+    first; a mismatch is refused (the first entry stays) and the sheet must be typed again.
+
+    The voter is identified by the national ID number on the card shown at the polling place: only
+    its keyed hash is kept (``person_key``), the one a web ballot gets, so a person who voted on
+    the web (or on another sheet) is refused."""
     process = area.process
     if not isinstance(user, User) or not user_can_manage_process(user, process):
         raise PermissionDenied
@@ -191,6 +259,8 @@ def paper_ballot_enter(
             f"บัตรใบที่ {sheet} นับไปแล้ว (ผู้ลงคะแนนซ้ำ)",
             "duplicate-voter",
         )
+    person = _person_key(process, national_id)
+    _refuse_second_ballot(process, person)
     stored_points = ballot_points(process, vote, points)
     ballot_check(area, vote, stored_points)
     earlier = list(PaperEntry.objects.filter(area=area, sheet_number=sheet).order_by("pk"))
@@ -201,6 +271,14 @@ def paper_ballot_enter(
             f"คุณบันทึกบัตรใบที่ {sheet} แล้ว การบันทึกครั้งที่สองต้องทำโดยเจ้าหน้าที่คนอื่น",
             "same-officer",
         )
+    if earlier and earlier[0].person_key != person:
+        raise refusal(
+            "national_id",
+            f"The national ID number differs from the first entry of sheet {sheet}: check the "
+            "paper and type it again.",
+            f"เลขประจำตัวประชาชนไม่ตรงกับการบันทึกบัตรใบที่ {sheet} ครั้งแรก กรุณาตรวจบัตรกระดาษแล้วบันทึกใหม่",
+            "mismatch",
+        )
     if earlier and not _same(process.ballot_style, earlier[0], vote, stored_points):
         raise refusal(
             "vote",
@@ -210,7 +288,12 @@ def paper_ballot_enter(
             "mismatch",
         )
     entry = PaperEntry(
-        area=area, sheet_number=sheet, entered_by=user, vote=vote, points=stored_points
+        area=area,
+        sheet_number=sheet,
+        entered_by=user,
+        person_key=person,
+        vote=vote,
+        points=stored_points,
     )
     entry.full_clean()
     entry.save()
@@ -220,6 +303,7 @@ def paper_ballot_enter(
         process=process,
         area=area,
         voter_key=key,
+        person_key=person,
         channel=BallotChannel.PAPER,
         vote=vote,
         points=stored_points,

@@ -72,7 +72,11 @@ def world(citizen, officer_a, admin_a, officer_b, moderator, platform_admin, mak
         "category_add": ("post", P + "manage/categories/", {"category-name_th": "สวน"}),
         "category_rename": ("post", c, {f"category-{category.pk}-name_th": "ทางเท้า"}),
         "category_remove": ("post", c + "remove/", {}),
-        "paper": ("post", a + "manage/paper/", {"sheet_number": "1", "vote": ["A"]}),
+        "paper": (
+            "post",
+            a + "manage/paper/",
+            {"sheet_number": "1", "national_id": "3100600445635", "vote": ["A"]},
+        ),
         "import_page": ("get", a + "manage/import/", {}),
         "export": ("get", a + "manage/export.pb", {}),
         "count": ("post", a + "manage/count/", {}),

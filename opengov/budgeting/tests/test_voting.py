@@ -12,6 +12,7 @@ from opengov.budgeting.models import Ballot, PaperEntry, Voter
 from opengov.budgeting.services import ballot_cast, paper_ballot_enter
 
 pytestmark = pytest.mark.django_db
+SOMCHAI = "3100600445635"  # a valid national ID number (reporting spec §9)
 
 
 def refused(excinfo: pytest.ExceptionInfo[ValidationError]) -> dict[str, list[str]]:
@@ -130,33 +131,47 @@ def test_identity_stored_apart_from_ballot(make_process, citizen, frozen_now):
 
 def test_paper_double_entry(make_process, officer_a, admin_a, frozen_now):
     area = make_process("approval", max_projects=2)
-    first = paper_ballot_enter(user=officer_a, area=area, sheet_number="17", vote=["A", "B"])
+    first = paper_ballot_enter(
+        user=officer_a, area=area, sheet_number="17", national_id=SOMCHAI, vote=["A", "B"]
+    )
     assert first.ballot is None
     with pytest.raises(ValidationError) as same_officer:
-        paper_ballot_enter(user=officer_a, area=area, sheet_number="17", vote=["A", "B"])
+        paper_ballot_enter(
+            user=officer_a, area=area, sheet_number="17", national_id=SOMCHAI, vote=["A", "B"]
+        )
     assert list(refused(same_officer)) == ["sheet_number"]
     with pytest.raises(ValidationError) as mismatch:
-        paper_ballot_enter(user=admin_a, area=area, sheet_number="17", vote=["A", "C"])
+        paper_ballot_enter(
+            user=admin_a, area=area, sheet_number="17", national_id=SOMCHAI, vote=["A", "C"]
+        )
     assert refused(mismatch) == {
         "vote": ["การบันทึกบัตรใบที่ 17 ไม่ตรงกับครั้งแรก กรุณาตรวจบัตรกระดาษแล้วบันทึกใหม่"]
     }
     assert Ballot.objects.count() == 0
-    matched = paper_ballot_enter(user=admin_a, area=area, sheet_number="17", vote=["B", "A"])
+    matched = paper_ballot_enter(
+        user=admin_a, area=area, sheet_number="17", national_id=SOMCHAI, vote=["B", "A"]
+    )
     assert matched.ballot is not None and matched.ballot.channel == "paper"
     assert PaperEntry.objects.filter(ballot=matched.ballot).count() == 2
     with pytest.raises(ValidationError) as duplicate:
-        paper_ballot_enter(user=officer_a, area=area, sheet_number="17", vote=["A"])
+        paper_ballot_enter(
+            user=officer_a, area=area, sheet_number="17", national_id=SOMCHAI, vote=["A"]
+        )
     assert refused(duplicate) == {"sheet_number": ["บัตรใบที่ 17 นับไปแล้ว (ผู้ลงคะแนนซ้ำ)"]}
 
 
 def test_paper_entry_needs_an_officer_of_the_organisation(make_process, officer_b, frozen_now):
     area = make_process("approval")
     with pytest.raises(PermissionDenied):
-        paper_ballot_enter(user=officer_b, area=area, sheet_number="1", vote=["A"])
+        paper_ballot_enter(
+            user=officer_b, area=area, sheet_number="1", national_id=SOMCHAI, vote=["A"]
+        )
 
 
 def test_paper_ballot_over_budget_refused(make_process, officer_a, frozen_now):
     area = make_process("knapsack")
     with pytest.raises(ValidationError) as over:
-        paper_ballot_enter(user=officer_a, area=area, sheet_number="2", vote=["A", "B", "C"])
+        paper_ballot_enter(
+            user=officer_a, area=area, sheet_number="2", national_id=SOMCHAI, vote=["A", "B", "C"]
+        )
     assert list(refused(over)) == ["vote"]

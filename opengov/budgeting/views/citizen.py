@@ -74,6 +74,7 @@ def ballot_vote(request: HttpRequest, slug: str, area_id: int) -> HttpResponse:
                 points=points,
                 birth_year=form.cleaned_data.get("birth_year"),
                 lives_in_area=bool(form.cleaned_data.get("lives_in_area")),
+                national_id=form.cleaned_data.get("national_id") or "",
             )
         except ValidationError as error:
             add_service_errors(form, error)

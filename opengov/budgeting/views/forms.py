@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -18,6 +18,9 @@ from opengov.budgeting.models import (
     Proposal,
     ProposalStatus,
 )
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
@@ -56,6 +59,7 @@ class ProcessForm(AccessibleFormMixin, forms.ModelForm[Process]):
             "min_age",
             "residence_area_name",
             "verification_level",
+            "national_id_required",
         )
         widgets = dict.fromkeys(
             (
@@ -143,6 +147,16 @@ def ballot_initial(process: Process, ballot: Ballot | None) -> dict[str, Any]:
     return {"vote": vote}
 
 
+def national_id_field(*, required: bool, help_text: StrOrPromise) -> forms.CharField:
+    return forms.CharField(
+        label=_("Thai national ID number (13 digits)"),
+        max_length=20,
+        required=required,
+        help_text=help_text,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+
+
 class BallotForm(AccessibleFormMixin, forms.Form):
     """The ballot of one area, shaped by the process's ballot style."""
 
@@ -184,6 +198,15 @@ class BallotForm(AccessibleFormMixin, forms.Form):
             self.fields["lives_in_area"] = forms.BooleanField(
                 label=_("I live in %(area)s") % {"area": self.process.residence_area_name}
             )
+        if self.process.national_id_required:
+            self.fields["national_id"] = national_id_field(
+                required=False,
+                help_text=_(
+                    "Each person votes once, on the web or on paper. Only a keyed fingerprint "
+                    "of the number is stored, never the number itself. When you change your "
+                    "ballot you may leave it empty."
+                ),
+            )
 
     def vote_and_points(self) -> tuple[list[str], list[int] | None]:
         data = self.cleaned_data
@@ -205,7 +228,15 @@ class PaperForm(BallotForm):
         super().__init__(*args, area=area, projects=projects, **kwargs)
         self.fields.pop("birth_year", None)
         self.fields.pop("lives_in_area", None)
+        self.fields.pop("national_id", None)
         self.fields = {
             "sheet_number": forms.CharField(label=_("Sheet number"), max_length=40),
+            "national_id": national_id_field(
+                required=True,
+                help_text=_(
+                    "From the voter's ID card, checked at the polling place. Only a keyed "
+                    "fingerprint is stored: the person cannot vote again on the web or on paper."
+                ),
+            ),
             **self.fields,
         }

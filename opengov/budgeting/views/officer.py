@@ -213,6 +213,7 @@ def paper_entry(request: HttpRequest, slug: str, area_id: int) -> HttpResponse:
                 user=request.user,
                 area=area,
                 sheet_number=form.cleaned_data["sheet_number"],
+                national_id=form.cleaned_data["national_id"],
                 vote=vote,
                 points=points,
             )
