@@ -28,7 +28,7 @@ def count_closed_votes() -> int:
     queued = 0
     for process in Process.objects.filter(voting_close_at__lte=now, results_at__gt=now):
         for area in process.areas.all():
-            if not CountRun.objects.filter(area=area).exists():
+            if not CountRun.objects.filter(area=area, comparison_rule="").exists():
                 count_queue(area=area)
                 queued += 1
     return queued

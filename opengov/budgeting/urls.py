@@ -36,4 +36,5 @@ urlpatterns = [
     path(AREA + "manage/import/", views.area_import, name="import"),
     path(AREA + "manage/export.pb", views.area_export, name="export"),
     path(AREA + "manage/count/", views.count_start, name="count"),
+    path(AREA + "manage/counts/", views.count_history, name="counts"),
 ]

@@ -18,13 +18,19 @@ class CountStatus(models.TextChoices):
 
 class CountRun(models.Model):
     """One count of an area's ballots; ``input_digest`` (SHA-256 of the exported election) lets a
-    finished count be reused while ballots and projects are unchanged."""
+    finished count be reused while ballots and projects are unchanged.
+
+    ``comparison_rule`` is empty for the official count (the process's declared rule, the one the
+    public results page shows); an officer's re-count with another rule, kept for comparison only,
+    names that rule.
+    """
 
     area = models.ForeignKey(ProcessArea, on_delete=models.CASCADE, related_name="counts")
     status = models.CharField(max_length=16, choices=CountStatus.choices, default="queued")
     progress = models.PositiveSmallIntegerField(default=0)
     input_digest = models.CharField(max_length=64, blank=True)
     rule = models.CharField(max_length=40, blank=True)
+    comparison_rule = models.CharField(max_length=40, blank=True)
     ballots_count = models.PositiveIntegerField(default=0)
     budget = models.DecimalField(null=True, blank=True, **MONEY)
     total_cost = models.DecimalField(null=True, blank=True, **MONEY)

@@ -8,6 +8,7 @@ from opengov.budgeting.selectors.elections import (
     election_digest,
 )
 from opengov.budgeting.selectors.processes import (
+    area_count_history,
     area_latest_count,
     area_latest_done_count,
     area_proposals_on_ballot,
@@ -23,6 +24,7 @@ from opengov.budgeting.selectors.processes import (
 )
 
 __all__ = [
+    "area_count_history",
     "area_election",
     "area_latest_count",
     "area_latest_done_count",

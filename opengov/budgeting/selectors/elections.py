@@ -77,7 +77,7 @@ def _election(area: ProcessArea, *, ballots: tuple[PbBallot, ...], anonymise: bo
 
 def _selected(area: ProcessArea) -> frozenset[str] | None:
     run = (
-        CountRun.objects.filter(area=area, status=CountStatus.DONE)
+        CountRun.objects.filter(area=area, status=CountStatus.DONE, comparison_rule="")
         .order_by("-created_at", "-pk")
         .first()
     )

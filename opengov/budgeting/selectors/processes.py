@@ -64,15 +64,29 @@ def proposals_to_review(process: Process) -> QuerySet[Proposal]:
 
 
 def area_latest_count(area: ProcessArea) -> CountRun | None:
-    """The newest count of ``area`` (any status); the page shows the newest finished one."""
-    return CountRun.objects.filter(area=area).order_by("-created_at", "-pk").first()
+    """The newest official count of ``area`` (any status); the page shows the newest finished
+    one. Comparison counts with another rule are left out."""
+    return (
+        CountRun.objects.filter(area=area, comparison_rule="")
+        .order_by("-created_at", "-pk")
+        .first()
+    )
 
 
 def area_latest_done_count(area: ProcessArea) -> CountRun | None:
     return (
-        CountRun.objects.filter(area=area, status=CountStatus.DONE)
+        CountRun.objects.filter(area=area, status=CountStatus.DONE, comparison_rule="")
         .order_by("-created_at", "-pk")
         .first()
+    )
+
+
+def area_count_history(area: ProcessArea) -> QuerySet[CountRun]:
+    """Every count of ``area``, official and comparison, newest first (officers' history)."""
+    return (
+        CountRun.objects.filter(area=area)
+        .select_related("requested_by")
+        .order_by("-created_at", "-pk")
     )
 
 

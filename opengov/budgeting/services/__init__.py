@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from opengov.budgeting.services.counting import (
+    area_rule,
+    count_compare,
     count_execute,
     count_queue,
     count_request,
@@ -25,10 +27,12 @@ __all__ = [
     "PaperResult",
     "area_create",
     "area_import_pb",
+    "area_rule",
     "ballot_cast",
     "category_create",
     "category_delete",
     "category_update",
+    "count_compare",
     "count_execute",
     "count_queue",
     "count_request",

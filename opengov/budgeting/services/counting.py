@@ -12,9 +12,10 @@ from django.utils import timezone
 
 from opengov.accounts.models import User
 from opengov.accounts.selectors import AnyUser
-from opengov.budgeting.counting import CountResult, UnsupportedRule, count
+from opengov.budgeting.counting import SUPPORTED_RULES, CountResult, UnsupportedRule, count
 from opengov.budgeting.models import CountRun, CountStatus, ProcessArea
 from opengov.budgeting.selectors import area_election, election_digest, user_can_manage_process
+from opengov.budgeting.services.errors import refusal
 
 
 def area_rule(area: ProcessArea) -> str | None:
@@ -87,16 +88,45 @@ def count_request(*, user: AnyUser, area: ProcessArea) -> CountRun:
     return count_queue(area=area, requested_by=user if isinstance(user, User) else None)
 
 
-def count_queue(*, area: ProcessArea, requested_by: User | None = None) -> CountRun:
-    """Queue (or reuse) a count without a permission check: for the scheduler and services."""
-    rule = area_rule(area)
+@transaction.atomic
+def count_compare(*, user: AnyUser, area: ProcessArea, rule: str) -> CountRun:
+    """Queue (or reuse) a count of ``area`` with another supported ``rule``, kept apart from the
+    official count: the public results keep showing the process's declared rule."""
+    if not user_can_manage_process(user, area.process):
+        raise PermissionDenied
+    if rule not in SUPPORTED_RULES:
+        raise refusal(
+            "rule",
+            f"“{rule}” is not a counting rule of the platform.",
+            f"“{rule}” ไม่ใช่กติกาการนับคะแนนที่ระบบรองรับ",
+            "invalid",
+        )
+    return count_queue(
+        area=area, requested_by=user if isinstance(user, User) else None, comparison_rule=rule
+    )
+
+
+def count_queue(
+    *, area: ProcessArea, requested_by: User | None = None, comparison_rule: str = ""
+) -> CountRun:
+    """Queue (or reuse) a count without a permission check: for the scheduler and services.
+    ``comparison_rule`` makes it a comparison count with that rule instead of the official one."""
+    rule = comparison_rule or area_rule(area)
     digest = election_digest(area_election(area), rule)
     done = CountRun.objects.filter(
-        area=area, input_digest=digest, status__in=(CountStatus.DONE, CountStatus.QUEUED)
+        area=area,
+        input_digest=digest,
+        comparison_rule=comparison_rule,
+        status__in=(CountStatus.DONE, CountStatus.QUEUED),
     ).first()
     if done is not None:
         return done
-    run = CountRun.objects.create(area=area, input_digest=digest, requested_by=requested_by)
+    run = CountRun.objects.create(
+        area=area,
+        input_digest=digest,
+        requested_by=requested_by,
+        comparison_rule=comparison_rule,
+    )
 
     def enqueue() -> None:
         from opengov.budgeting.tasks import area_count
@@ -122,7 +152,7 @@ def count_execute(*, run_id: int) -> CountRun:
     election = area_election(area)
     _progress(run, CountStatus.RUNNING, 40)
     try:
-        result = count(election, area_rule(area))
+        result = count(election, run.comparison_rule or area_rule(area))
     except UnsupportedRule as error:
         run.status, run.error = CountStatus.FAILED, f"{error.message_th} / {error.message_en}"
         run.finished_at = timezone.now()

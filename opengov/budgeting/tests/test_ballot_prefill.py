@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 def _page(client_as, area) -> str:
     response = client_as("citizen").get(f"/budget/{area.process.slug}/areas/{area.pk}/vote/")
     assert response.status_code == 200
-    return response.content.decode()
+    return str(response.content.decode())
 
 
 def _selected(html: str, name: str) -> list[str]:

@@ -26,6 +26,8 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     "import_page":       (302, 403, 200, 200, 403, 403, 200),
     "export":            (302, 403, 200, 200, 403, 403, 200),
     "count":             (302, 403, 302, 302, 403, 403, 302),
+    "counts":            (302, 403, 200, 200, 403, 403, 200),
+    "count_compare":     (302, 403, 302, 302, 403, 403, 302),
     "vote":              (302, 302, 302, 302, 302, 302, 302),
     "propose_page":      (302, 200, 200, 200, 200, 200, 200),
     "ballots_download":  (404, 404, 200, 200, 404, 404, 200),
@@ -80,6 +82,8 @@ def world(citizen, officer_a, admin_a, officer_b, moderator, platform_admin, mak
         "import_page": ("get", a + "manage/import/", {}),
         "export": ("get", a + "manage/export.pb", {}),
         "count": ("post", a + "manage/count/", {}),
+        "counts": ("get", a + "manage/counts/", {}),
+        "count_compare": ("post", a + "manage/counts/", {"rule": "equalshares/add1"}),
         "vote": ("post", a + "vote/", {"vote": ["A"]}),
         "propose_page": ("get", P + "propose/", {}),
         "ballots_download": ("get", a + "ballots.pb", {}),
@@ -113,6 +117,15 @@ def test_category_writes_per_persona(world, client_as, frozen_now):
         "สวน",
         "สวน",
     ]
+
+
+def test_comparison_counts_per_persona(world, client_as, frozen_now):
+    """Only managers queue a comparison count; it never becomes the official count."""
+    from opengov.budgeting.models import CountRun
+
+    for persona in PERSONAS:
+        client_as(persona).post(world["count_compare"][1], world["count_compare"][2])
+    assert list(CountRun.objects.values_list("comparison_rule", flat=True)) == ["equalshares/add1"]
 
 
 def test_vote_outcomes_per_persona(world, client_as, frozen_now):

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from opengov.accounts.forms.accessible import AccessibleFormMixin
+from opengov.budgeting.counting import SUPPORTED_RULES
 from opengov.budgeting.models import (
     Ballot,
     BallotStyle,
@@ -121,6 +122,12 @@ class ReviewForm(AccessibleFormMixin, forms.Form):
         label=_("reason"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
     merged_into = forms.IntegerField(label=_("merge into proposal (id)"), required=False)
+
+
+class CompareForm(AccessibleFormMixin, forms.Form):
+    rule = forms.ChoiceField(
+        label=_("Count again with the rule"), choices=[(name, name) for name in SUPPORTED_RULES]
+    )
 
 
 class ImportForm(AccessibleFormMixin, forms.Form):

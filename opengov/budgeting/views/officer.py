@@ -15,6 +15,7 @@ from opengov.accounts.models import Organisation
 from opengov.budgeting.models import Category, Process, Proposal
 from opengov.budgeting.pabulib import write_pb
 from opengov.budgeting.selectors import (
+    area_count_history,
     area_election,
     area_proposals_on_ballot,
     process_areas,
@@ -24,9 +25,11 @@ from opengov.budgeting.selectors import (
 from opengov.budgeting.services import (
     area_create,
     area_import_pb,
+    area_rule,
     category_create,
     category_delete,
     category_update,
+    count_compare,
     count_request,
     paper_ballot_enter,
     process_create,
@@ -36,6 +39,7 @@ from opengov.budgeting.views.common import area_or_404, process_or_404, require_
 from opengov.budgeting.views.forms import (
     AreaForm,
     CategoryForm,
+    CompareForm,
     ImportForm,
     PaperForm,
     ProcessForm,
@@ -277,3 +281,37 @@ def count_start(request: HttpRequest, slug: str, area_id: int) -> HttpResponse:
     area = area_or_404(process, area_id)
     count_request(user=request.user, area=area)
     return redirect("budgeting:results", slug=slug, area_id=area.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def count_history(request: HttpRequest, slug: str, area_id: int) -> HttpResponse:
+    """Every count of an area (official and comparison) and a re-count with another rule; the
+    comparison counts never replace the official result on the public page."""
+    process = process_or_404(slug)
+    require_manager(request, process)
+    area = area_or_404(process, area_id)
+    form = CompareForm(request.POST or None, initial={"rule": process.rule})
+    if request.method == "POST" and form.is_valid():
+        try:
+            count_compare(user=request.user, area=area, rule=form.cleaned_data["rule"])
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Comparison count with the rule “%(rule)s” queued.")
+                % {"rule": form.cleaned_data["rule"]},
+            )
+            return redirect("budgeting:counts", slug=slug, area_id=area.pk)
+    return render(
+        request,
+        "budgeting/counts.html",
+        {
+            "process": process,
+            "area": area,
+            "runs": area_count_history(area),
+            "official_rule": area_rule(area) or area.pb_meta.get("rule", ""),
+            "form": form,
+        },
+    )
