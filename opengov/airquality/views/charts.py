@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Protocol
 
+from opengov.core.chart_scale import Tick, nice_step
 from opengov.core.thai_dates import ICT, format_date
 
 WIDTH = 720
@@ -21,7 +22,6 @@ PAD_LEFT = 44
 PAD_RIGHT = 12
 PAD_TOP = 12
 PAD_BOTTOM = 30
-NICE_STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000)
 
 
 class Point(Protocol):
@@ -30,12 +30,6 @@ class Point(Protocol):
 
     @property
     def value(self) -> Decimal | float | None: ...
-
-
-@dataclass(frozen=True)
-class Tick:
-    position: float
-    label: str
 
 
 @dataclass(frozen=True)
@@ -79,17 +73,9 @@ class Chart:
         return self.count == 0
 
 
-def _nice_step(top: float, ticks: int = 5) -> int:
-    raw = top / ticks
-    for step in NICE_STEPS:
-        if step >= raw:
-            return step
-    return NICE_STEPS[-1] * math.ceil(raw / NICE_STEPS[-1])
-
-
 def _y_scale(values: Sequence[float], standard: float | None) -> tuple[float, tuple[int, ...]]:
     top = max([*values, standard or 0.0, 10.0])
-    step = _nice_step(top * 1.05)
+    step = nice_step(top * 1.05)
     ceiling = step * math.ceil(top * 1.05 / step)
     return float(ceiling), tuple(range(0, ceiling + 1, step))
 

@@ -11,19 +11,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Final
 
+from opengov.core.chart_scale import Tick, nice_step
+
 WIDTH: Final = 720
 HEIGHT: Final = 280
 PAD_LEFT: Final = 52
 PAD_RIGHT: Final = 12
 PAD_TOP: Final = 12
 PAD_BOTTOM: Final = 30
-NICE_STEPS: Final = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000)
-
-
-@dataclass(frozen=True)
-class Tick:
-    position: float
-    label: str
 
 
 @dataclass(frozen=True)
@@ -55,14 +50,6 @@ class GroupedBars:
         return self.total == 0
 
 
-def _step(top: float, ticks: int = 5) -> int:
-    raw = top / ticks
-    for step in NICE_STEPS:
-        if step >= raw:
-            return step
-    return NICE_STEPS[-1] * math.ceil(raw / NICE_STEPS[-1])
-
-
 def grouped_bars(
     days: Sequence[tuple[date, Mapping[str, int]]],
     series: Sequence[str],
@@ -76,7 +63,7 @@ def grouped_bars(
     plot_top, plot_bottom = PAD_TOP, HEIGHT - PAD_BOTTOM
     values = [counts.get(key, 0) for _day, counts in days for key in series]
     top = max([*values, 5])
-    step = _step(top * 1.05)
+    step = nice_step(top * 1.05)
     ceiling = step * math.ceil(top * 1.05 / step)
     slot = (plot_right - plot_left) / max(1, len(days))
     bar_width = slot * 0.84 / max(1, len(series))
