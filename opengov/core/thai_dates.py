@@ -52,3 +52,8 @@ def format_date(value: date | datetime, *, language: str, short: bool = False) -
     month = ENGLISH_MONTHS[day.month - 1]
     text = f"{day.day} {month[:3] if short else month} {day.year}"
     return f"{text}, {clock}" if clock else text
+
+
+def ict_day(moment: datetime) -> date:
+    """The Thai-time (ICT, UTC+7) calendar day of an aware datetime."""
+    return moment.astimezone(ICT).date()

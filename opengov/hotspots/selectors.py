@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Final
 
 from django.conf import settings
@@ -20,7 +20,6 @@ from django.db.models.functions import Coalesce
 
 from opengov.hotspots.models import DailyCount, Detection
 
-ICT_OFFSET: Final = timedelta(hours=7)
 DEFAULT_SERIES: Final = "VIIRS_SNPP"
 SERIES: Final[dict[str, tuple[str, tuple[str, ...]]]] = {
     "VIIRS_SNPP": ("VIIRS", ("SNPP",)),
@@ -47,11 +46,6 @@ class FilterError(ValueError):
         self.field = field_name
         self.message_en = message_en
         self.message_th = message_th
-
-
-def ict_day(moment: datetime) -> date:
-    """The Thai-time calendar day of an aware datetime."""
-    return (moment.astimezone(UTC) + ICT_OFFSET).date()
 
 
 def series_check(series: str) -> tuple[str, tuple[str, ...]]:

@@ -17,6 +17,7 @@ from opengov.core.api_errors import (
     query_field_error,
     query_moment_parse,
 )
+from opengov.core.thai_dates import ict_day
 from opengov.hotspots import selectors, selectors_analysis
 from opengov.hotspots.api.common import (
     NOTICE,
@@ -67,7 +68,7 @@ def repeated_burns(
                 )
             ]
         )
-    season = last_season or selectors.season_for(selectors.ict_day(timezone.now())).year
+    season = last_season or selectors.season_for(ict_day(timezone.now())).year
     try:
         if source == "burn_scars":
             result = selectors_analysis.repeated_burns_from_scars(

@@ -17,7 +17,7 @@ from opengov.core.api_errors import (
     query_day_parse,
     query_field_error,
 )
-from opengov.hotspots import selectors
+from opengov.core.thai_dates import ict_day
 from opengov.hotspots.firms_notice import (
     FIRMS_ACKNOWLEDGEMENT,
     FIRMS_ACKNOWLEDGEMENT_TH,
@@ -66,7 +66,7 @@ def day_window(
     last, last_error = query_day_parse("end_day", end_day)
     first, first_error = query_day_parse("start_day", start_day)
     errors = [e for e in (first_error, last_error) if e is not None]
-    last = last or selectors.ict_day(timezone.now())
+    last = last or ict_day(timezone.now())
     first = first or last - timedelta(days=DEFAULT_DAYS - 1)
     if not errors and not 0 <= (last - first).days <= MAX_AGGREGATE_DAYS:
         errors.append(

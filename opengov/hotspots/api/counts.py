@@ -9,6 +9,7 @@ from django.utils import timezone
 from ninja import P, QueryEx, Status
 
 from opengov.core.api_errors import ValidationErrorOut, query_day_parse
+from opengov.core.thai_dates import ict_day
 from opengov.hotspots import selectors
 from opengov.hotspots.api.common import (
     NOTICE,
@@ -89,7 +90,7 @@ def provinces(
         return invalid([error])
     try:
         table = selectors.province_table(
-            today=day or selectors.ict_day(timezone.now()), series=series, confidence=confidence
+            today=day or ict_day(timezone.now()), series=series, confidence=confidence
         )
     except FilterError as failure:
         return filter_error(failure)

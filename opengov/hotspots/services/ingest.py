@@ -26,7 +26,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from decimal import Decimal
 from typing import Final
 
@@ -35,6 +35,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from opengov.core.thai_dates import ict_day
 from opengov.hotspots.confidence import passes_default_filter
 from opengov.hotspots.models import Detection, FirmsPayload, ParseStatus
 from opengov.hotspots.services.aggregates import daily_counts_refresh
@@ -50,7 +51,6 @@ from opengov.hotspots.sources.firms.parser import (
 from opengov.hotspots.sources.firms.parser import Detection as ParsedDetection
 
 BATCH: Final = 2000
-ICT_OFFSET: Final = timedelta(hours=7)  # Thailand has no daylight saving time
 NO_COUNTRY: Final = "none"
 PLACES: Final = Decimal("0.00001")
 Key = tuple[str, str, datetime, Decimal, Decimal]
@@ -189,7 +189,7 @@ def _detection_row(
         land_use_class=tags.land_use_class,
         risk_place_id=tags.risk_place_id,
         risk_place_km=tags.risk_place_km,
-        acquired_day=(parsed.acquired_at + ICT_OFFSET).date(),
+        acquired_day=ict_day(parsed.acquired_at),
         confident=passes_default_filter(
             parsed.instrument, parsed.confidence_class, parsed.confidence_pct, parsed.fire_type
         ),

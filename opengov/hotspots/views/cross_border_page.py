@@ -10,13 +10,12 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from opengov.core.thai_dates import format_date
+from opengov.core.thai_dates import format_date, ict_day
 from opengov.hotspots.selectors import (
     CROSS_BORDER_COUNTRIES,
     CrossBorderDay,
     FilterError,
     cross_border_daily,
-    ict_day,
 )
 from opengov.hotspots.views.chart import grouped_bars
 from opengov.hotspots.views.common import (

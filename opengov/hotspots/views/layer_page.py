@@ -12,9 +12,10 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from opengov.accounts.selectors import user_organisations
+from opengov.core.thai_dates import ict_day
 from opengov.geo.models import FeatureLayerKind
 from opengov.geo.selectors import feature_layer_features, feature_layers_visible
-from opengov.hotspots.selectors import FilterError, ict_day
+from opengov.hotspots.selectors import FilterError
 from opengov.hotspots.selectors_analysis import layer_hotspot_counts
 from opengov.hotspots.views.common import error_page, filter_choices, source_info
 from opengov.hotspots.views.filters import confidence_parse, day_parse, series_parse

@@ -14,13 +14,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from opengov.core.thai_dates import ict_day
 from opengov.geo.models import LandUseClass
 from opengov.hotspots import firms_notice
 from opengov.hotspots.selectors import (
     FilterError,
     ProvinceRow,
     ProvinceTable,
-    ict_day,
     province_table,
 )
 from opengov.hotspots.views.common import (
