@@ -60,6 +60,11 @@ def user_organisations(
     )
 
 
+def user_organisation_ids(user: AnyUser) -> list[int]:
+    """Ids of the active organisations where ``user`` is an officer (editor or admin)."""
+    return list(user_organisations(user).values_list("id", flat=True))
+
+
 def user_is_officer(user: AnyUser, organisation: Organisation | None = None) -> bool:
     """True when ``user`` is editor or admin of ``organisation`` (of any organisation if None)."""
     officer_of = user_organisations(user)

@@ -9,13 +9,14 @@ from typing import Any
 
 import shapely
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from opengov.accounts.selectors import user_organisations
+from opengov.accounts.selectors import user_organisation_ids, user_organisations
 from opengov.geo.forms import LayerUploadForm
 from opengov.geo.models import FeatureLayer
 from opengov.geo.selectors import feature_layer_features, feature_layers_visible
@@ -24,17 +25,15 @@ from opengov.geo.services import AreaLayerLoadError, LayerUploadRefused, feature
 SIMPLIFY_DEGREES = 0.0005  # about 50 m: enough for an overlay, keeps the 50 m corridors visible
 
 
-def _organisation_ids(request: HttpRequest) -> list[int]:
-    return list(user_organisations(request.user).values_list("id", flat=True))
-
-
 def _upload_name(request: HttpRequest) -> str:
     upload = request.FILES.get("file")
     return str(getattr(upload, "name", "") or "")
 
 
 def _visible_layer(request: HttpRequest, slug: str) -> FeatureLayer:
-    layer = feature_layers_visible(organisation_ids=_organisation_ids(request)).filter(slug=slug)
+    layer = feature_layers_visible(organisation_ids=user_organisation_ids(request.user)).filter(
+        slug=slug
+    )
     found = layer.first()
     if found is None:
         raise Http404
@@ -74,8 +73,8 @@ def layer_list(request: HttpRequest) -> HttpResponse:
                 )
                 return redirect("geo:layer", slug=result.slug)
     elif request.method == "POST":
-        return HttpResponse(status=403)
-    layers = feature_layers_visible(organisation_ids=_organisation_ids(request)).order_by(
+        raise PermissionDenied
+    layers = feature_layers_visible(organisation_ids=user_organisation_ids(request.user)).order_by(
         "kind", "name_th"
     )
     status = 400 if form is not None and form.errors else 200

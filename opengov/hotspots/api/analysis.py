@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import P, QueryEx, Status
 
-from opengov.accounts.selectors import user_organisations
+from opengov.accounts.selectors import user_organisation_ids
 from opengov.core.api_errors import (
     ErrorOut,
     ValidationErrorOut,
@@ -76,9 +76,7 @@ def repeated_burns(
                 k=k,
                 n=n,
                 cell_deg=cell_deg,
-                organisation_ids=list(
-                    user_organisations(request.user).values_list("id", flat=True)
-                ),
+                organisation_ids=user_organisation_ids(request.user),
                 layer_slug=layer or "",
                 province=province or "",
             )

@@ -11,7 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from opengov.accounts.selectors import user_organisations
+from opengov.accounts.selectors import user_organisation_ids
 from opengov.core.thai_dates import ict_day
 from opengov.geo.models import FeatureLayerKind
 from opengov.geo.selectors import feature_layer_features, feature_layers_visible
@@ -25,7 +25,7 @@ DEFAULT_DAYS: Final = 30
 
 
 def layer_hotspots(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation_ids = list(user_organisations(request.user).values_list("id", flat=True))
+    organisation_ids = user_organisation_ids(request.user)
     layer = (
         feature_layers_visible(organisation_ids=organisation_ids)
         .exclude(kind=FeatureLayerKind.RISK_PLACES)
